@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import { Readable, Transform } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import type { LifeboatConfig } from '@/lib/config/schema';
+import type { Db } from '@/lib/db/client';
+import { finishReplicationRun } from '@/lib/db/replication/finish-replication-run';
+import type { ReplicationRun } from '@/lib/db/replication/replication-run';
+import { startReplicationRun, type StartReplicationRun } from '@/lib/db/replication/start-replication-run';
+import { describeFailure } from './describe-failure';
+import { qdrantNode, type QdrantNode } from './qdrant-client';
+import { manifestBlobName, snapshotBlobName, type SnapshotManifest } from './snapshot-manifest';
+import { snapshotContainer } from './snapshot-container';
+
+const BUFFER_BYTES = 8 * 1024 * 1024;
+const MAX_BUFFERS = 4;
+
+export type SnapshotQdrantOptions = Pick<StartReplicationRun, 'trigger' | 'requestedBy'> & {
+  /** Bytes uploaded so far (for progress display; tests use it to fail Blob mid-upload). */
+  onProgress?: (uploadedBytes: number) => void;
+};
+
+/** Qdrant writes creation_time without a zone; it is UTC. */
+function toIsoUtc(creationTime: string | null | undefined, fallback: Date): string {
+  if (!creationTime) return fallback.toISOString();
+  const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(creationTime) ? creationTime : `${creationTime}Z`);
+  return Number.isNaN(ms) ? fallback.toISOString() : new Date(ms).toISOString();
+}
+
+class StageError extends Error {
+  constructor(stage: string, cause: unknown) {
+    super(`${stage}: ${describeFailure(cause)}`);
+  }
+}
+
+async function step<T>(stage: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw error instanceof StageError ? error : new StageError(stage, error);
+  }
+}
+
+/** GET the snapshot file from Qdrant as a Node stream (never buffered whole). */
+async function openSnapshotDownload(node: QdrantNode, collection: string, snapshotName: string): Promise<Readable> {
+  const url = `${node.url}/collections/${encodeURIComponent(collection)}/snapshots/${encodeURIComponent(snapshotName)}`;
+  const response = await fetch(url, { headers: node.apiKey === undefined ? {} : { 'api-key': node.apiKey } });
+  if (!response.ok || response.body === null) throw new Error(`download answered HTTP ${response.status}`);
+  return Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>);
+}
+
+/**
+ * Snapshots one primary collection into Blob: Qdrant's download streamed through sha256 into
+ * `uploadStream`, checked against Qdrant's checksum, then the manifest written last. Any failure
+ * removes the snapshot blob and ends the run failed with the reason; the Qdrant-side file is always removed.
+ */
+export async function snapshotQdrantToBlob(db: Db, config: LifeboatConfig, collection: string, options: SnapshotQdrantOptions): Promise<ReplicationRun> {
+  const run = await startReplicationRun(db, { job: 'qdrant-snapshot', target: collection, region: 'primary', trigger: options.trigger, requestedBy: options.requestedBy });
+  const node = qdrantNode(config, 'primary');
+  const container = snapshotContainer(config);
+  let snapshotName: string | null = null;
+  let uploadStarted = false;
+  let bytes = 0;
+  try {
+    const points = await step('primary Qdrant: count points', async () => (await node.client.count(collection, { exact: true })).count);
+    const snapshot = await step('primary Qdrant: create snapshot', async () => {
+      const created = await node.client.createSnapshot(collection, { wait: true });
+      const checksum = created?.checksum;
+      if (!created || !checksum) throw new Error('no snapshot description with a checksum in the answer');
+      return { ...created, checksum };
+    });
+    snapshotName = snapshot.name;
+    const blobName = snapshotBlobName(collection, snapshot.name);
+    await step('Blob: create container', () => container.createIfNotExists());
+    const source = await step('primary Qdrant: download snapshot', () => openSnapshotDownload(node, collection, snapshot.name));
+
+    const hash = createHash('sha256');
+    let sourceError: unknown = null;
+    const hashing = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        bytes += chunk.length;
+        done(null, chunk);
+      },
+    });
+    source.on('error', (error) => {
+      sourceError = error;
+      hashing.destroy(error);
+    });
+    source.pipe(hashing);
+    const uploadStartedAt = performance.now();
+    uploadStarted = true;
+    try {
+      await container.getBlockBlobClient(blobName).uploadStream(hashing, BUFFER_BYTES, MAX_BUFFERS, {
+        blobHTTPHeaders: { blobContentType: 'application/octet-stream' },
+        metadata: { qdrantchecksum: snapshot.checksum },
+        onProgress: ({ loadedBytes }) => options.onProgress?.(loadedBytes),
+      });
+    } catch (error) {
+      throw sourceError === null ? new StageError('Blob: upload snapshot', error) : new StageError('primary Qdrant: download snapshot', sourceError);
+    } finally {
+      source.destroy();
+    }
+    const uploadSeconds = (performance.now() - uploadStartedAt) / 1000;
+    const sha256 = hash.digest('hex');
+    if (sha256 !== snapshot.checksum.toLowerCase()) {
+      throw new Error(`checksum mismatch: streamed ${bytes} bytes with sha256 ${sha256}, Qdrant reported ${snapshot.checksum}`);
+    }
+    if (typeof snapshot.size === 'number' && snapshot.size !== bytes) throw new Error(`size mismatch: streamed ${bytes} bytes, Qdrant reported ${snapshot.size}`);
+
+    const manifest: SnapshotManifest = {
+      collection,
+      snapshotName: snapshot.name,
+      blobName,
+      pointsCount: points,
+      size: bytes,
+      sha256,
+      sourceRegion: config.regions.primary.name,
+      snapshotCreatedAt: toIsoUtc(snapshot.creation_time, new Date(run.startedAt)),
+      uploadedAt: new Date().toISOString(),
+      verified: true,
+    };
+    const text = JSON.stringify(manifest, null, 2);
+    await step('Blob: write manifest', () =>
+      container.getBlockBlobClient(manifestBlobName(collection, snapshot.name)).upload(text, Buffer.byteLength(text), { blobHTTPHeaders: { blobContentType: 'application/json' } }),
+    );
+    const throughputMBps = Math.round((bytes / 1e6 / Math.max(uploadSeconds, 1e-3)) * 10) / 10;
+    const finished = await finishReplicationRun(db, run.id, {
+      state: 'succeeded',
+      bytes,
+      details: { snapshotName: snapshot.name, blobName, sha256, points, snapshotCreatedAt: manifest.snapshotCreatedAt, throughputMBps },
+    });
+    return finished ?? run;
+  } catch (error) {
+    if (uploadStarted && snapshotName !== null) {
+      // Best effort: if Blob is down this fails too, and the missing manifest keeps the blob out of "latest".
+      await container.getBlockBlobClient(snapshotBlobName(collection, snapshotName)).deleteIfExists().catch(() => undefined);
+    }
+    const finished = await finishReplicationRun(db, run.id, {
+      state: 'failed',
+      error: error instanceof StageError ? error.message : describeFailure(error),
+      bytes,
+      details: snapshotName === null ? {} : { snapshotName },
+    });
+    return finished ?? run;
+  } finally {
+    if (snapshotName !== null) {
+      const name = snapshotName;
+      await node.client.deleteSnapshot(collection, name).catch(() => undefined);
+    }
+  }
+}
