@@ -125,7 +125,13 @@ const Qdrant = z
 
 const RedisRegion = z.strictObject({ url: RedisUrl, passwordEnv: EnvName.optional() });
 const Redis = z
-  .strictObject({ kind: z.literal('redis').default('redis'), primary: RedisRegion, secondary: RedisRegion })
+  .strictObject({
+    kind: z.literal('redis').default('redis'),
+    primary: RedisRegion,
+    secondary: RedisRegion,
+    /** Restoring into the secondary serves the backup as a one-shot master: where it listens and how the secondary reaches it. */
+    restoreMaster: z.strictObject({ listenHost: z.string().min(1).default('127.0.0.1'), advertiseHost: z.string().min(1).optional() }).prefault({}),
+  })
   .superRefine((redis, ctx) => distinctAcrossRegions(redis, 'url', ctx), WHEN_FIELDS_VALID);
 
 const ContainerName = patterned(/^(?=.{3,63}$)[a-z0-9](?:-?[a-z0-9])*$/, 'not a valid blob container name: 3-63 lowercase letters, digits and single hyphens');
@@ -311,6 +317,10 @@ const Schedules = z
     redisBackup: Cron.default('15 * * * *'),
     /** Restore the newest Redis backup into a scratch instance to prove it restores. */
     redisVerify: Cron.default('0 3 * * *'),
+    /** Warm the secondary Redis with the newest backup; unset: only on failover or on request. */
+    redisRestore: Cron.optional(),
+    /** Delete snapshots and backups older than retentionDays (never the newest verified, nor one in use). */
+    retention: Cron.default('30 2 * * *'),
     probeIntervalSeconds: z.int().min(5).max(3600).default(30),
     retentionDays: z
       .strictObject({ qdrant: z.int().min(1).default(30), redis: z.int().min(1).default(7) })

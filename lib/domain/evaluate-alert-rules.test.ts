@@ -31,6 +31,7 @@ describe('evaluateAlertRules', () => {
       ['replication-lag-high', 'SEV-2', 'replication-lag-high', false],
       ['secondary-aks-down', 'SEV-2', 'secondary-aks-down', false],
       ['blob-replication-failed', 'SEV-2', 'blob-replication-failed', false],
+      ['replication-job-failed', 'SEV-3', 'replication-job-failed', false],
       ['redis-backup-stale', 'SEV-3', 'redis-backup-stale', false],
       ['drill-overdue', 'SEV-3', 'drill-overdue', false],
     ]);
@@ -102,6 +103,22 @@ describe('evaluateAlertRules', () => {
       const unreachable = withProbe(healthyProbes(), 'blob', 'global', (r) => failed(r, 'timed out after 5000 ms'));
       expect(rule('blob-replication-failed', { latest: unreachable })).toMatchObject({ holds: true, title: 'Blob replication failed: timed out after 5000 ms' });
       expect(rule('blob-replication-failed', { latest: withProbe(healthyProbes(), 'blob', 'global', () => null) }).holds).toBe(false);
+    });
+  });
+
+  describe('replication-job-failed (the newest run of a pipeline failed)', () => {
+    it('holds while a job and target ends failed, names each, and clears once its newest run succeeds', () => {
+      const run = (job: string, target: string, state: 'succeeded' | 'failed', error: string | null = null) => ({ job, target, state, finishedAt: ago(MINUTE), error });
+      const failing = rule('replication-job-failed', {
+        replication: { qdrant: [], redisNewestBackupAt: null, latestRuns: [run('qdrant-snapshot', 'documents', 'failed', 'Blob: upload snapshot: ECONNREFUSED'), run('redis-backup', 'redis', 'succeeded'), run('qdrant-restore', 'documents', 'failed', 'checksum mismatch')] },
+      });
+      expect(failing).toMatchObject({ holds: true, severity: 'SEV-3', title: 'Replication job failed: qdrant-snapshot documents, qdrant-restore documents' });
+      expect(failing.details.failing).toEqual([
+        { job: 'qdrant-snapshot', target: 'documents', finishedAt: ago(MINUTE).toISOString(), error: 'Blob: upload snapshot: ECONNREFUSED' },
+        { job: 'qdrant-restore', target: 'documents', finishedAt: ago(MINUTE).toISOString(), error: 'checksum mismatch' },
+      ]);
+      expect(rule('replication-job-failed', { replication: { qdrant: [], redisNewestBackupAt: null, latestRuns: [run('qdrant-snapshot', 'documents', 'succeeded')] } }).holds).toBe(false);
+      expect(rule('replication-job-failed', { replication: { qdrant: [], redisNewestBackupAt: null } }).holds).toBe(false);
     });
   });
 

@@ -31,7 +31,7 @@ const parse = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
  */
 export function evaluateAlertRules(input: AlertRulesInput): AlertCondition[] {
   const { now, latest, thresholds } = input;
-  return [primaryRegionUnhealthy(input), replicationLagHigh(input), secondaryAksDown(input), blobReplicationFailed(latest), redisBackupStale(input), drillOverdue(now, input.lastSuccessfulDrillAt, thresholds.drillOverdueDays)];
+  return [primaryRegionUnhealthy(input), replicationLagHigh(input), secondaryAksDown(input), blobReplicationFailed(latest), replicationJobFailed(input), redisBackupStale(input), drillOverdue(now, input.lastSuccessfulDrillAt, thresholds.drillOverdueDays)];
 }
 
 function primaryRegionUnhealthy({ recentPrimaryHealth, thresholds }: AlertRulesInput): AlertCondition {
@@ -102,6 +102,22 @@ function blobReplicationFailed(latest: readonly ProbeResult[]): AlertCondition {
     holds: problem !== null,
     title: `Blob replication failed${problem ? `: ${problem}` : ''}`,
     details: { target: probe?.target ?? null, geoStatus: probe?.metrics?.geoStatus ?? null, lastSyncTime: probe?.metrics?.lastSyncTime ?? null, action: 'check Azure status for the storage account' },
+  };
+}
+
+/** The plan's "check sync job": a pipeline whose newest run failed, until a run of it succeeds. */
+function replicationJobFailed({ replication }: AlertRulesInput): AlertCondition {
+  const failing = (replication.latestRuns ?? []).filter((run) => run.state === 'failed');
+  return {
+    rule: 'replication-job-failed',
+    severity: 'SEV-3',
+    dedupKey: 'replication-job-failed',
+    holds: failing.length > 0,
+    title: failing.length > 0 ? `Replication job failed: ${failing.map((run) => `${run.job} ${run.target}`).join(', ')}` : 'Replication job failed',
+    details: {
+      failing: failing.map((run) => ({ job: run.job, target: run.target, finishedAt: run.finishedAt.toISOString(), error: run.error })),
+      action: 'read the error on the Replication page; the next scheduled run retries',
+    },
   };
 }
 

@@ -9,7 +9,11 @@ export type ReplicationFacts = {
   /** Per collection, the creation time of the newest snapshot the secondary restored and validated. */
   qdrant: { collection: string; restoredSnapshotCreatedAt: Date | null }[];
   redisNewestBackupAt: Date | null;
+  /** Per job and target, the newest finished run (absent where nobody read them). */
+  latestRuns?: readonly LatestReplicationRun[];
 };
+
+export type LatestReplicationRun = { job: string; target: string; state: 'succeeded' | 'failed'; finishedAt: Date; error: string | null };
 
 export type RpoInput = { latest: readonly ProbeResult[]; replication: ReplicationFacts; rpoMinutes: number; now: Date };
 export type RpoMeasurement = { dataSets: DataSetRpo[]; worst: DataSetRpo | null; skewed: string[] };

@@ -47,7 +47,7 @@ export type ComponentTile = {
   lastProbeAt: string | null;
 };
 
-export const ALERT_RULES = ['primary-region-unhealthy', 'replication-lag-high', 'secondary-aks-down', 'blob-replication-failed', 'redis-backup-stale', 'drill-overdue'] as const;
+export const ALERT_RULES = ['primary-region-unhealthy', 'replication-lag-high', 'secondary-aks-down', 'blob-replication-failed', 'replication-job-failed', 'redis-backup-stale', 'drill-overdue'] as const;
 export type AlertRule = (typeof ALERT_RULES)[number];
 export type Severity = 'SEV-1' | 'SEV-2' | 'SEV-3';
 

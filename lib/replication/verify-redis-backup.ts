@@ -3,13 +3,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline, Transform } from 'node:stream';
-import type { ContainerClient } from '@azure/storage-blob';
-import { blobServiceClient } from '@/lib/adapters/blob/blob-service-client';
 import type { LifeboatConfig } from '@/lib/config/schema';
 import type { Db } from '@/lib/db/client';
 import { finishReplicationRun } from '@/lib/db/replication/finish-replication-run';
 import { startReplicationRun } from '@/lib/db/replication/start-replication-run';
-import { MANIFEST_SUFFIX, RedisBackupManifest } from './redis-backup-manifest';
+import { newestRedisBackup } from './newest-redis-backup';
 import { restoreRedisBackup } from './restore-redis-backup';
 import { startScratchRedis } from './start-scratch-redis';
 
@@ -23,36 +21,21 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message || error.name : String(error);
 }
 
-/** The newest backup whose manifest exists and parses; names sort by time (`<ISO timestamp>.rdb`). */
-async function newestVerified(container: ContainerClient, prefix: string): Promise<{ blobName: string; manifest: RedisBackupManifest } | null> {
-  const names: string[] = [];
-  for await (const item of container.listBlobsFlat({ prefix })) if (item.name.endsWith(`.rdb${MANIFEST_SUFFIX}`)) names.push(item.name);
-  names.sort().reverse();
-  for (const name of names) {
-    const body = await container.getBlockBlobClient(name).downloadToBuffer();
-    const parsed = RedisBackupManifest.safeParse(JSON.parse(body.toString('utf8')) as unknown);
-    if (parsed.success) return { blobName: name.slice(0, -MANIFEST_SUFFIX.length), manifest: parsed.data };
-  }
-  return null;
-}
-
 /**
  * Restores the newest verified Redis backup of the primary region into a scratch redis-server
  * (own temp dir, AOF on), checking sha256 and size on the way and DBSIZE against the manifest.
  * Records a `redis-verify` run; the scratch server and its dir are always removed.
  */
 export async function verifyNewestRedisBackup(db: Db, config: LifeboatConfig, options: VerifyRedisOptions = { trigger: 'schedule' }): Promise<VerifyRedisResult> {
-  const blob = config.components.blob;
   const regionName = config.regions.primary.name;
   const runId = (await startReplicationRun(db, { job: 'redis-verify', target: 'redis', region: 'primary', trigger: options.trigger, requestedBy: options.requestedBy })).id;
-  const container = blobServiceClient(blob.primaryUrl, blob, config.azure).getContainerClient(blob.containers.redisBackups);
   let blobName: string | null = null;
   let stage = 'finding the newest verified backup';
   const scratchDir = await mkdtemp(path.join(os.tmpdir(), 'lifeboat-redis-verify-'));
   let scratch: Awaited<ReturnType<typeof startScratchRedis>> | undefined;
   try {
-    const newest = await newestVerified(container, `redis/${regionName}/`);
-    if (!newest) throw new Error(`no verified backup under redis/${regionName}/ in container ${blob.containers.redisBackups}`);
+    const { container, prefix, newest } = await newestRedisBackup(config);
+    if (!newest) throw new Error(`no verified backup under ${prefix} in container ${container.containerName}`);
     blobName = newest.blobName;
     const { manifest } = newest;
 

@@ -1,6 +1,6 @@
 import type { Prisma } from '../client';
 
-export type ReplicationJob = 'qdrant-snapshot' | 'qdrant-restore' | 'redis-backup' | 'redis-restore' | 'redis-verify';
+export type ReplicationJob = 'qdrant-snapshot' | 'qdrant-restore' | 'redis-backup' | 'redis-restore' | 'redis-verify' | 'retention';
 export type ReplicationRunState = 'running' | 'succeeded' | 'failed';
 
 /** One run of a replication job as the app reads it: ids and byte counts as plain numbers/strings. */
