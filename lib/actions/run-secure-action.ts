@@ -6,7 +6,7 @@ import { hasAnyRole, type Role } from '@/lib/domain/roles';
 import type { ActionResult } from './action-result';
 
 /** The part of a session an action needs. */
-export type Actor = { userId: string; name: string; roles: readonly Role[] };
+export type Actor = { userId: string; name: string; roles: readonly Role[]; /** id token auth_time, epoch seconds (re-authentication checks). */ authTime?: number };
 
 export type SecureActionDefinition<S extends z.ZodType, T> = {
   /** Audit action name, e.g. `control-plane.step-down`. */

@@ -48,7 +48,9 @@ export type ComponentTile = {
 };
 
 export const ALERT_RULES = ['primary-region-unhealthy', 'replication-lag-high', 'secondary-aks-down', 'blob-replication-failed', 'replication-job-failed', 'redis-backup-stale', 'drill-overdue'] as const;
-export type AlertRule = (typeof ALERT_RULES)[number];
+/** Alerts raised by an event rather than judged each probe cycle (they resolve by hand). */
+export const EVENT_ALERT_RULES = ['break-glass-used'] as const;
+export type AlertRule = (typeof ALERT_RULES)[number] | (typeof EVENT_ALERT_RULES)[number];
 export type Severity = 'SEV-1' | 'SEV-2' | 'SEV-3';
 
 /** A rule's verdict for one evaluation: the condition holds (fire / keep firing) or not (resolve). */
