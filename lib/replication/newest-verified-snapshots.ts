@@ -2,42 +2,50 @@ import type { LifeboatConfig } from '@/lib/config/schema';
 import { MANIFEST_SUFFIX, SNAPSHOT_PREFIX, SnapshotManifest } from './snapshot-manifest';
 import { snapshotContainer } from './snapshot-container';
 
+type Candidate = { name: string; collection: string; uploadedAt: number };
+
+function isNotFound(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'statusCode' in error && error.statusCode === 404;
+}
+
 /**
- * Per collection, the newest snapshot whose manifest says verified and whose blob is there with the
- * manifest's size. Manifests that do not parse, or point elsewhere, are ignored rather than trusted.
+ * Per collection, the newest snapshot whose manifest parses, says verified, names its own blob, and
+ * whose blob is there with the manifest's size. Ordered by when each manifest was written, from the
+ * listing alone: manifests are downloaded newest first until one passes, however many retention keeps.
  */
 export async function newestVerifiedSnapshots(config: LifeboatConfig, collection?: string): Promise<Map<string, SnapshotManifest>> {
   const container = snapshotContainer(config);
   const newest = new Map<string, SnapshotManifest>();
   if (!(await container.exists())) return newest;
-  const candidates: SnapshotManifest[] = [];
-  const prefix = collection === undefined ? SNAPSHOT_PREFIX : `${SNAPSHOT_PREFIX}${collection}/`;
-  for await (const item of container.listBlobsFlat({ prefix })) {
+  const candidates: Candidate[] = [];
+  for await (const item of container.listBlobsFlat({ prefix: collection === undefined ? SNAPSHOT_PREFIX : `${SNAPSHOT_PREFIX}${collection}/` })) {
     if (!item.name.endsWith(MANIFEST_SUFFIX)) continue;
-    const text = (await container.getBlobClient(item.name).downloadToBuffer()).toString('utf8');
+    const collection = item.name.slice(SNAPSHOT_PREFIX.length).split('/')[0] ?? '';
+    candidates.push({ name: item.name, collection, uploadedAt: (item.properties.createdOn ?? item.properties.lastModified).getTime() });
+  }
+  // Creation times have whole-second resolution; Qdrant's snapshot names end in their time, so the name breaks ties.
+  candidates.sort((a, b) => b.uploadedAt - a.uploadedAt || b.name.localeCompare(a.name));
+  for (const candidate of candidates) {
+    if (newest.has(candidate.collection)) continue;
     let json: unknown;
     try {
-      json = JSON.parse(text);
-    } catch {
-      continue;
+      json = JSON.parse((await container.getBlobClient(candidate.name).downloadToBuffer()).toString('utf8'));
+    } catch (error) {
+      if (error instanceof SyntaxError || isNotFound(error)) continue;
+      throw error;
     }
     const parsed = SnapshotManifest.safeParse(json);
-    if (!parsed.success || !parsed.data.verified) continue;
-    if (`${parsed.data.blobName}${MANIFEST_SUFFIX}` !== item.name || !item.name.startsWith(`${SNAPSHOT_PREFIX}${parsed.data.collection}/`)) continue;
-    candidates.push(parsed.data);
-  }
-  candidates.sort((a, b) => b.snapshotCreatedAt.localeCompare(a.snapshotCreatedAt) || b.uploadedAt.localeCompare(a.uploadedAt));
-  for (const manifest of candidates) {
-    if (newest.has(manifest.collection)) continue;
+    if (!parsed.success || !parsed.data.verified || parsed.data.collection !== candidate.collection) continue;
+    if (`${parsed.data.blobName}${MANIFEST_SUFFIX}` !== candidate.name) continue;
     const properties = await container
-      .getBlobClient(manifest.blobName)
+      .getBlobClient(parsed.data.blobName)
       .getProperties()
       .catch((error: unknown) => {
         // A blob removed under its manifest (retention, hand cleanup) is skipped; Blob being down is not.
-        if (typeof error === 'object' && error !== null && 'statusCode' in error && error.statusCode === 404) return null;
+        if (isNotFound(error)) return null;
         throw error;
       });
-    if (properties?.contentLength === manifest.size) newest.set(manifest.collection, manifest);
+    if (properties?.contentLength === parsed.data.size) newest.set(candidate.collection, parsed.data);
   }
   return newest;
 }

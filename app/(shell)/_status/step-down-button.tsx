@@ -24,7 +24,7 @@ export function StepDownButton({ workerId, region }: { workerId: string; region:
             stops.
           </p>
           <div className="mt-2 flex gap-2">
-            <button type="submit" disabled={pending} className="rounded-md bg-amber-600 px-3 py-1.5 font-medium text-white hover:bg-amber-500 disabled:opacity-60">
+            <button type="submit" disabled={pending} className="rounded-md bg-amber-700 px-3 py-1.5 font-medium text-white hover:bg-amber-600 disabled:opacity-60">
               {pending ? 'Asking…' : 'Confirm handover'}
             </button>
             <button type="button" onClick={() => setConfirming(false)} className="rounded-md border border-slate-600 px-3 py-1.5 hover:bg-slate-800">
