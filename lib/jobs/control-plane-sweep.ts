@@ -1,3 +1,5 @@
+import { expireDueChangeRequests } from '@/lib/approvals/expire-due-change-requests';
+import type { LifeboatConfig } from '@/lib/config/schema';
 import type { Db } from '@/lib/db/client';
 import { sweepStaleWorkers, type SweptWorker } from '@/lib/db/workers/sweep-stale-workers';
 import { NotLeaderError } from './not-leader-error';
@@ -7,9 +9,20 @@ export const CONTROL_PLANE_SWEEP_CRON = '* * * * *';
 /** A worker silent this long is marked stopped; the takeover bound the issue names. */
 export const WORKER_STALE_AFTER_SECONDS = 30;
 
-export type SweepContext = { db: Db; workerId: string; isLeader: () => boolean; log: (line: string) => void };
+export type SweepContext = {
+  db: Db;
+  workerId: string;
+  isLeader: () => boolean;
+  log: (line: string) => void;
+  /** Where expiry notifications go; absent (tests of other duties), change requests are not expired. */
+  config?: LifeboatConfig;
+  now?: () => Date;
+};
 
-/** Leader-only: marks workers whose heartbeat is older than 30 s as stopped, so the panel stops counting them. */
+/**
+ * Leader-only, every minute: marks workers whose heartbeat is older than 30 s as stopped, so the
+ * panel stops counting them, and expires change requests past their expiry.
+ */
 export async function sweepControlPlane(context: SweepContext): Promise<SweptWorker[]> {
   // Checked when acting, not when the job was claimed: leadership may have moved in between.
   if (!context.isLeader()) throw new NotLeaderError(CONTROL_PLANE_SWEEP_QUEUE);
@@ -19,6 +32,12 @@ export async function sweepControlPlane(context: SweepContext): Promise<SweptWor
   });
   for (const worker of swept) {
     context.log(`marked worker ${worker.id} (${worker.region}) stopped: no heartbeat for ${WORKER_STALE_AFTER_SECONDS} s`);
+  }
+  const config = context.config;
+  if (config) {
+    const now = context.now?.() ?? new Date();
+    const expired = await context.db.$transaction((tx) => expireDueChangeRequests(tx, config, now));
+    for (const id of expired) context.log(`change request ${id} expired`);
   }
   return swept;
 }

@@ -108,7 +108,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
 
   async function startLeaderDuties(): Promise<void> {
     sweepWorkId = await boss.work(CONTROL_PLANE_SWEEP_QUEUE, { pollingIntervalSeconds: 2 }, async () => {
-      await sweepControlPlane({ db, workerId: me.id, isLeader, log });
+      await sweepControlPlane({ db, workerId: me.id, isLeader, log, config: options.probes?.config });
     });
     rollupWorkId = await boss.work(PROBE_ROLLUP_QUEUE, { pollingIntervalSeconds: 10 }, async () => {
       await rollUpAndPruneProbes({ db, isLeader, log });

@@ -1,13 +1,12 @@
+import { adaptiveCardMessage } from './adaptive-card-message';
 import type { NotificationMessage } from './notification-message';
+import { shorten } from './shorten';
 
-const text = (value: unknown, max = 300) => {
-  const raw = typeof value === 'string' ? value : JSON.stringify(value);
-  return raw.length > max ? `${raw.slice(0, max - 1)}…` : raw;
-};
+const text = (value: unknown) => shorten(typeof value === 'string' ? value : JSON.stringify(value));
 
 /**
- * A Teams incoming-webhook message carrying one Adaptive Card (1.4, what Teams renders): the
- * state and severity in words (never colour alone), the title, the facts, a link to the board.
+ * A Teams incoming-webhook message carrying one Adaptive Card: the state and severity in words
+ * (never colour alone), the title, the facts, a link to the board.
  */
 export function buildTeamsMessage({ alert, event, boardUrl }: NotificationMessage) {
   const firing = event === 'trigger';
@@ -19,25 +18,12 @@ export function buildTeamsMessage({ alert, event, boardUrl }: NotificationMessag
     ...(alert.resolvedAt ? [{ title: 'Resolved', value: `${alert.resolvedAt.toISOString()} (UTC)` }] : []),
     ...Object.entries(alert.details).slice(0, 10).map(([key, value]) => ({ title: key, value: text(value) })),
   ];
-  return {
-    type: 'message',
-    attachments: [
-      {
-        contentType: 'application/vnd.microsoft.card.adaptive',
-        contentUrl: null,
-        content: {
-          $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-          type: 'AdaptiveCard',
-          version: '1.4',
-          msteams: { width: 'Full' },
-          body: [
-            { type: 'TextBlock', text: `${firing ? '🔴 FIRING' : '✅ RESOLVED'} · ${alert.severity}`, weight: 'Bolder', color: firing ? 'Attention' : 'Good', wrap: true },
-            { type: 'TextBlock', text: alert.title, size: 'Large', weight: 'Bolder', wrap: true },
-            { type: 'FactSet', facts },
-          ],
-          actions: [{ type: 'Action.OpenUrl', title: 'Open the Lifeboat status board', url: boardUrl }],
-        },
-      },
+  return adaptiveCardMessage(
+    [
+      { type: 'TextBlock', text: `${firing ? '🔴 FIRING' : '✅ RESOLVED'} · ${alert.severity}`, weight: 'Bolder', color: firing ? 'Attention' : 'Good', wrap: true },
+      { type: 'TextBlock', text: alert.title, size: 'Large', weight: 'Bolder', wrap: true },
+      { type: 'FactSet', facts },
     ],
-  };
+    [{ type: 'Action.OpenUrl', title: 'Open the Lifeboat status board', url: boardUrl }],
+  );
 }

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { ChangeRequestRecord, DecisionRecord } from '@/lib/db/approvals/change-request-record';
+import { describeChangeEvent } from './describe-change-event';
+
+const AT = new Date('2026-11-24T12:00:00.000Z');
+const request = (overrides: Partial<ChangeRequestRecord> = {}): ChangeRequestRecord => ({
+  id: '00000000-0000-4000-8000-000000000001',
+  kind: 'failback',
+  reason: 'Primary is healthy again',
+  state: 'approved',
+  plan: { kind: 'failback', fromRegion: 'canadaeast', toRegion: 'canadacentral', steps: [] },
+  planDigest: 'abc',
+  preflight: { at: AT.toISOString(), findings: [], expectedDataLossSeconds: null, readiness: 'READY', servingRegion: 'canadaeast', openAlerts: [] },
+  requestedById: 'olivia',
+  requestedByName: 'Olivia Operator',
+  requestedAt: AT,
+  expiresAt: new Date('2026-11-24T13:00:00.000Z'),
+  approversRequired: 2,
+  breakGlass: false,
+  justification: null,
+  needsReview: false,
+  executionStartedAt: null,
+  finishedAt: null,
+  decisions: [],
+  transitions: [],
+  ...overrides,
+});
+const decision = (approverName: string, expiresAt: Date): DecisionRecord => ({
+  id: '1',
+  approverId: approverName.toLowerCase(),
+  approverName,
+  approverRoles: ['Admin'],
+  decision: 'approve',
+  comment: 'ok',
+  planDigest: 'abc',
+  expiresAt,
+  voidedAt: null,
+  decidedAt: AT,
+  authTime: AT,
+  breakGlass: true,
+});
+const message = (record: ChangeRequestRecord, event: Parameters<typeof describeChangeEvent>[0]['event']) => describeChangeEvent({ request: record, event, at: AT, boardUrl: 'https://b.example/' });
+
+describe('describeChangeEvent', () => {
+  it('says a break-glass approval was one Admin alone, with the justification and the review it needs', () => {
+    const record = request({ breakGlass: true, justification: 'primary on fire, nobody else awake', approversRequired: 1, decisions: [decision('Adam Admin', new Date('2026-11-24T12:30:00.000Z'))] });
+    expect(message(record, 'approved')).toBe(
+      'Approved with break-glass by Adam Admin alone: failback canadaeast → canadacentral requested by Olivia Operator; justification: primary on fire, nobody else awake; needs review; it may run until 2026-11-24 13:00 (UTC); open https://b.example/failovers/00000000-0000-4000-8000-000000000001',
+    );
+  });
+
+  it('counts only the approvals still valid when the event was written', () => {
+    const record = request({ state: 'pending', decisions: [decision('Old Approver', new Date('2026-11-24T11:59:00.000Z')), decision('Alice Approver', new Date('2026-11-24T12:30:00.000Z'))] });
+    expect(message(record, 'decision')).toMatch(/^Alice Approver approved \(1 of 2\) the failback canadaeast → canadacentral requested by Olivia Operator: ok; 1 more approval needed before 2026-11-24 13:00 \(UTC\); open /);
+  });
+
+  it('names who cancelled when it was not the requester', () => {
+    const record = request({ state: 'cancelled', transitions: [{ fromState: 'pending', toState: 'cancelled', actorId: 'adam', actorName: 'Adam Admin', at: AT, comment: 'superseded' }] });
+    expect(message(record, 'cancelled')).toBe('Cancelled: Adam Admin withdrew the failback canadaeast → canadacentral requested by Olivia Operator: superseded; open https://b.example/failovers/00000000-0000-4000-8000-000000000001');
+  });
+});
