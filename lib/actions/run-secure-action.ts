@@ -8,14 +8,16 @@ import type { ActionResult } from './action-result';
 /** The part of a session an action needs. */
 export type Actor = { userId: string; name: string; roles: readonly Role[]; /** id token auth_time, epoch seconds (re-authentication checks). */ authTime?: number };
 
-export type SecureActionDefinition<S extends z.ZodType, T> = {
+export type SecureActionDefinition<S extends z.ZodType, T, P = undefined> = {
   /** Audit action name, e.g. `control-plane.step-down`. */
   action: string;
   roles: readonly Role[];
   input: S;
   target: (input: z.output<S>) => { type: string; id: string };
-  /** The change; it runs in the transaction that also records its audit event. */
-  run: (ctx: { actor: Actor; input: z.output<S>; tx: DbTx }) => Promise<{ data: T; message?: string; payload?: Record<string, unknown> }>;
+  /** Reads done before the transaction opens (after role and input checks), handed to `run`. */
+  prepare?: (ctx: { actor: Actor; input: z.output<S>; db: Db }) => Promise<P>;
+  /** The change; it runs in the transaction that also records its audit event (`target` there names what it created). */
+  run: (ctx: { actor: Actor; input: z.output<S>; tx: DbTx; prepared: P }) => Promise<{ data: T; message?: string; payload?: Record<string, unknown>; target?: { type: string; id: string } }>;
 };
 
 function auditActor(actor: Actor) {
@@ -26,8 +28,8 @@ function auditActor(actor: Actor) {
  * Authenticate, authorize, validate, then run the change and its audit event in one transaction.
  * Refusals change nothing; a denial and an expected failure are audited as what they were.
  */
-export async function runSecureAction<S extends z.ZodType, T>(
-  def: SecureActionDefinition<S, T>,
+export async function runSecureAction<S extends z.ZodType, T, P = undefined>(
+  def: SecureActionDefinition<S, T, P>,
   actor: Actor | null,
   raw: unknown,
   db: Db,
@@ -48,16 +50,17 @@ export async function runSecureAction<S extends z.ZodType, T>(
   const input = parsed.data;
   const target = def.target(input);
   try {
+    const prepared = (def.prepare ? await def.prepare({ actor, input, db }) : undefined) as P;
     return await db.$transaction(async (tx) => {
-      const outcome = await def.run({ actor, input, tx });
-      await appendAuditEvent(tx, { actor: auditActor(actor), action: def.action, target, outcome: 'success', payload: { input, ...outcome.payload } });
+      const outcome = await def.run({ actor, input, tx, prepared });
+      await appendAuditEvent(tx, { actor: auditActor(actor), action: def.action, target: outcome.target ?? target, outcome: 'success', payload: { input, ...outcome.payload } });
       return { ok: true as const, data: outcome.data, message: outcome.message };
     });
   } catch (error) {
     if (!(error instanceof ExpectedFailure)) throw error;
     await db.$transaction((tx) =>
-      appendAuditEvent(tx, { actor: auditActor(actor), action: def.action, target, outcome: 'failure', payload: { input, reason: error.message } }),
+      appendAuditEvent(tx, { actor: auditActor(actor), action: def.action, target, outcome: 'failure', payload: { input, reason: error.message, code: error.code } }),
     );
-    return { ok: false, error: 'failed', message: error.message };
+    return { ok: false, error: 'failed', message: error.message, code: error.code };
   }
 }

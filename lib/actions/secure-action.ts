@@ -16,7 +16,7 @@ function formFields(form: FormData): Record<string, string> {
  * The one wrapper every server action goes through (usable with useActionState):
  * session → role → zod → change + audit in one transaction → revalidate.
  */
-export function secureAction<S extends z.ZodType, T>(def: SecureActionDefinition<S, T> & { revalidate?: string[] }) {
+export function secureAction<S extends z.ZodType, T, P = undefined>(def: SecureActionDefinition<S, T, P> & { revalidate?: string[] }) {
   return async (_previous: ActionResult<T> | null, form: FormData): Promise<ActionResult<T>> => {
     const session = await getSession();
     const result = await runSecureAction(def, session, formFields(form), await getDb());
