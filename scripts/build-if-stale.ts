@@ -19,8 +19,11 @@ export function buildIfStale(log: (line: string) => void): void {
   const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   if (builtAt > Math.max(...SOURCES.map(newestChange))) return;
   log('building the web app (next build), once per source change…');
+  const startedAt = new Date();
   execFileSync(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
     stdio: 'inherit',
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
   });
+  // The build reflects the sources as they were when it started: an edit made meanwhile must rebuild next time.
+  fs.utimesSync(buildId, startedAt, startedAt);
 }

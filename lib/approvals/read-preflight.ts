@@ -12,9 +12,12 @@ export async function readPreflight(db: Db, kind: ChangeKind, now = new Date()):
   const servingName = serving ? board.config.regions[serving].name : null;
   if (kind === 'failover' && serving === 'secondary') findings.unshift({ severity: 'blocker', text: `Traffic is already served from the secondary (${servingName}).` });
   if (kind === 'failback' && serving === 'primary') findings.unshift({ severity: 'blocker', text: `Traffic is already served from the primary (${servingName}).` });
-  const loss = readiness.rpo.worst?.rpoSeconds ?? null;
+  // Failing back, the plan first copies what the secondary holds back to the primary: the standby's lag is not a loss then.
+  const loss = kind === 'failback' ? null : (readiness.rpo.worst?.rpoSeconds ?? null);
   findings.push(
-    loss === null
+    kind === 'failback'
+      ? { severity: 'info', text: 'Expected data loss: none if the plan runs through: data written in the secondary is snapshotted and restored into the primary before traffic moves.' }
+      : loss === null
       ? { severity: 'warning', text: 'Expected data loss unknown: no snapshot has been restored into the secondary yet.' }
       : { severity: 'info', text: `Expected data loss: about ${Math.round(loss / 60)} min (${readiness.rpo.worst?.label ?? ''}: ${readiness.rpo.worst?.basis ?? ''}).` },
   );

@@ -22,6 +22,7 @@ describe('the two-person rule (pure)', () => {
     expect(refuse()).toBeNull();
     expect(refuse({ decider: { ...approver('operator') } })).toBe('self-decision');
     expect(refuse({ decisions: [approve('approver1')] })).toBe('already-decided');
+    expect(refuse({ decisions: [approve('approver1', { planDigest: 'd0', voidedAt: minutes(-1) })] })).toBeNull();
     expect(refuse({ decider: { userId: 'ops', roles: ['Operator'], authTime: NOW.getTime() / 1000 } })).toBe('wrong-role');
     expect(refuse({ decider: { userId: 'root', roles: ['Admin'], authTime: NOW.getTime() / 1000 } })).toBe('wrong-role');
     expect(refuse({ decider: approver('approver1', 11) })).toBe('reauth-required');

@@ -50,7 +50,8 @@ export function refuseDecision(input: {
     return { code: 'wrong-role', message: 'Deciding on a request needs the Approver role.' };
   }
   if (decider.userId === request.requestedById) return { code: 'self-decision', message: 'You asked for this change: someone else must decide on it.' };
-  if (input.decisions.some((d) => d.approverId === decider.userId)) return { code: 'already-decided', message: 'You have already decided on this request; each approver counts once.' };
+  // A decision voided by a plan change does not count: its approver reviews the new plan afresh.
+  if (input.decisions.some((d) => d.approverId === decider.userId && d.voidedAt === null)) return { code: 'already-decided', message: 'You have already decided on this request; each approver counts once.' };
   if (request.state !== 'pending') return { code: 'not-pending', message: `The request is ${request.state}: there is nothing left to decide.` };
   if (request.expiresAt <= now) return { code: 'expired', message: 'The request has expired; ask for a new one.' };
   if (input.digestSeen !== request.planDigest) return { code: 'digest-mismatch', message: 'The plan changed since you opened it: review the new plan before deciding.' };
