@@ -27,7 +27,16 @@ describe('audit hash chain', () => {
   });
 
   it('verifies an untouched chain written concurrently', async () => {
-    expect(await verifyAuditChain(t.db)).toEqual({ ok: true, checked: 30 });
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, checked: 30 });
+  });
+
+  it('resumes from a verified head, checking only the newer events, and still catches a wrong link', async () => {
+    const full = await verifyAuditChain(t.db);
+    if (!full.ok || !full.head) throw new Error('expected an intact chain with a head');
+    for (const i of [30, 31]) await t.db.$transaction((tx) => appendAuditEvent(tx, { actor, action: 'test.event', target: { type: 'n', id: String(i) }, outcome: 'success' }));
+    expect(await verifyAuditChain(t.db, { ...full.head, checked: full.checked })).toMatchObject({ ok: true, checked: 32 });
+    const wrong = await verifyAuditChain(t.db, { seq: full.head.seq, hash: '1'.repeat(64), checked: full.checked });
+    expect(wrong).toMatchObject({ ok: false, checked: 30, firstBreak: { seq: full.head.seq + BigInt(1), reason: 'link-broken' } });
   });
 
   it('names the row whose content was changed behind the trigger', async () => {

@@ -3,6 +3,9 @@ import { getConfig } from '@/lib/config/get-config';
 import { resolveDatabaseUrl, stopEmbeddedDatabase } from '@/lib/db/database-url';
 import { evaluateAlertsAfterProbes } from '@/lib/alerts/evaluate-alerts-after-probes';
 import { connectDb } from '@/lib/db/client';
+import { recordConfigLoaded } from '@/lib/audit/record-config-loaded';
+import { resolveConfigSource } from '@/lib/config/resolve-config-source';
+import { startAuditMirrorLoop } from './audit-mirror-loop';
 import { startNotificationLoop } from './notification-loop';
 import { startWorker, type RunningWorker } from './start-worker';
 import { readWorkerSettings } from './worker-settings';
@@ -20,7 +23,7 @@ async function main(): Promise<void> {
   }
   const log = (line: string) => console.log(`${new Date().toISOString()} worker[${settings.region}] ${line}`);
 
-  const state: { worker?: RunningWorker; signal?: string; notifications?: { stop(): Promise<void> } } = {};
+  const state: { worker?: RunningWorker; signal?: string; notifications?: { stop(): Promise<void> }; auditMirror?: { stop(): Promise<void> } } = {};
   const shutdown = async (signal: string) => {
     if (state.signal) {
       log(`${signal} again: exiting without a graceful stop`);
@@ -35,6 +38,7 @@ async function main(): Promise<void> {
     }, STOP_TIMEOUT_MS).unref();
     if (!state.worker) return;
     await state.notifications?.stop();
+    await state.auditMirror?.stop();
     await state.worker.stop();
     await stopEmbeddedDatabase();
     process.exit(0);
@@ -56,6 +60,12 @@ async function main(): Promise<void> {
   };
   state.worker = await startWorker({ databaseUrl, ...settings, log, probes: { config }, afterProbeCycle });
   state.notifications = startNotificationLoop(db, config, log);
+  // Audit log: each distinct configuration once, and the leader's copy of every event to Blob.
+  await recordConfigLoaded(db, config, { process: 'worker', region: settings.region, source: resolveConfigSource(process.env).source })
+    .then((loaded) => loaded.recorded && log(`configuration ${loaded.digest.slice(0, 12)}… recorded in the audit log`))
+    .catch((error: unknown) => log(`could not record the configuration in the audit log: ${error instanceof Error ? error.message : String(error)}`));
+  const worker = state.worker;
+  state.auditMirror = startAuditMirrorLoop({ db, config, isLeader: () => worker.isLeader(), log });
   // A signal that arrived during start-up is honoured now that there is something to stop.
   if (state.signal) {
     const signal = state.signal;

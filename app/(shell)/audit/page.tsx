@@ -1,91 +1,107 @@
+import { Download } from 'lucide-react';
 import type { Metadata } from 'next';
+import { Suspense, type ReactNode } from 'react';
 import { PageHeader } from '@/app/_components/page-header';
-import { RelativeTime } from '@/app/_components/relative-time';
-import { StatusBadge, type Tone } from '@/app/_components/status-badge';
-import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
 import { requireRole } from '@/lib/auth/require-role';
-import { listAuditEvents } from '@/lib/db/audit/list-audit-events';
+import { listAuditEvents, type AuditEventPage } from '@/lib/db/audit/list-audit-events';
 import { getDb } from '@/lib/db/client';
+import { auditFilterParams, isFiltered, parseAuditFilter } from '@/lib/domain/audit-filter';
 import { pageFor } from '@/lib/domain/page-access';
+import { AuditEventTable } from './audit-event-table';
+import { AuditFilters } from './audit-filters';
+import { ChainVerdict } from './chain-verdict';
+import { MirrorStatus } from './mirror-status';
 
 export const metadata: Metadata = { title: 'Audit' };
 export const dynamic = 'force-dynamic';
 const page = pageFor('/audit');
+const PAGE_SIZE = 50;
 
-const OUTCOME_TONE: Record<string, Tone> = { success: 'good', denied: 'warn', failure: 'bad' };
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function AuditPage() {
+function firstValues(query: Record<string, string | string[] | undefined>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query)) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) values[key] = first;
+  }
+  return values;
+}
+
+function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="rounded-lg border border-slate-800 bg-slate-900 p-4">
+      <h2 id={id} className="text-sm font-semibold uppercase tracking-wide text-slate-400">
+        {title}
+      </h2>
+      <div className="mt-2">{children}</div>
+    </section>
+  );
+}
+
+export default async function AuditPage({ searchParams }: Props) {
   await requireRole(page.roles, page.href);
-  const db = await getDb();
-  const [verdict, events] = await Promise.all([verifyAuditChain(db), listAuditEvents(db, 100)]);
+  const raw = firstValues(await searchParams);
+  const parsed = parseAuditFilter(new URLSearchParams(raw));
+  const before = /^[1-9]\d{0,18}$/.test(raw.before ?? '') ? BigInt(raw.before!) : undefined;
+  const filter = parsed.ok ? parsed.filter : null;
+  const result: AuditEventPage = filter ? await listAuditEvents(await getDb(), { filter, before, limit: PAGE_SIZE }) : { events: [], olderBefore: null };
+  const query = filter ? auditFilterParams(filter).toString() : '';
+  const filtered = filter ? isFiltered(filter) : false;
+  const exportHref = (format: 'jsonl' | 'csv') => `/api/audit/export?format=${format}${query ? `&${query}` : ''}`;
+
   return (
     <>
-      <PageHeader title={page.label} purpose={page.purpose} />
-      <section aria-labelledby="chain" className="mb-6 rounded-lg border border-slate-800 bg-slate-900 p-4">
-        <h2 id="chain" className="text-sm font-semibold uppercase tracking-wide text-slate-400">
-          Hash chain
-        </h2>
-        <div className="mt-2 flex flex-wrap items-center gap-3" data-testid="chain-verdict">
-          {verdict.ok ? (
-            <>
-              <StatusBadge tone="good" label="Intact" />
-              <span className="text-sm text-slate-300">{verdict.checked} {verdict.checked === 1 ? 'event' : 'events'} checked: each links to the one before it and hashes to what was stored.</span>
-            </>
-          ) : (
-            <>
-              <StatusBadge tone="bad" label="Broken" />
-              <span className="text-sm text-slate-200">
-                Event #{verdict.firstBreak.seq.toString()}: {verdict.firstBreak.reason === 'content-altered' ? 'its content was changed' : 'the event before it is missing or was replaced'} (
-                {verdict.firstBreak.detail}). {verdict.checked} events before it are intact.
-              </span>
-            </>
-          )}
+      <PageHeader title={page.label} purpose={page.purpose}>
+        <div className="flex flex-col items-end gap-1">
+          <div className="flex gap-2">
+            <a href={exportHref('jsonl')} download className="inline-flex items-center gap-1.5 rounded-md border border-slate-600 px-3 py-1.5 text-sm hover:bg-slate-800">
+              <Download aria-hidden className="size-4" /> Download JSON Lines
+            </a>
+            <a href={exportHref('csv')} download className="inline-flex items-center gap-1.5 rounded-md border border-slate-600 px-3 py-1.5 text-sm hover:bg-slate-800">
+              <Download aria-hidden className="size-4" /> Download CSV
+            </a>
+          </div>
+          <p className="text-xs text-slate-400">
+            {filtered ? 'Exports the filtered events only: a subset, not verifiable as a chain.' : 'The whole log; verify it offline with npm run audit:verify -- <file>.'}
+          </p>
         </div>
-      </section>
-      <div className="overflow-x-auto rounded-lg border border-slate-800">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Newest 100 audit events</caption>
-          <thead className="bg-slate-900 text-slate-400">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">#</th>
-              <th scope="col" className="px-3 py-2 font-medium">When</th>
-              <th scope="col" className="px-3 py-2 font-medium">Actor</th>
-              <th scope="col" className="px-3 py-2 font-medium">Action</th>
-              <th scope="col" className="px-3 py-2 font-medium">Target</th>
-              <th scope="col" className="px-3 py-2 font-medium">Outcome</th>
-              <th scope="col" className="px-3 py-2 font-medium">Hash</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-800">
-            {events.length === 0 && (
-              <tr>
-                <td colSpan={7} className="px-3 py-6 text-center text-slate-400">
-                  No events yet.
-                </td>
-              </tr>
-            )}
-            {events.map((event) => (
-              <tr key={event.seq}>
-                <td className="px-3 py-2 font-mono text-slate-400">{event.seq}</td>
-                <td className="px-3 py-2 whitespace-nowrap">
-                  <RelativeTime iso={event.at.toISOString()} />
-                </td>
-                <td className="px-3 py-2">{event.actorName}</td>
-                <td className="px-3 py-2 font-mono">{event.action}</td>
-                <td className="px-3 py-2">
-                  {event.targetType}: {event.targetId}
-                </td>
-                <td className="px-3 py-2">
-                  <StatusBadge tone={OUTCOME_TONE[event.outcome] ?? 'unknown'} label={event.outcome} />
-                </td>
-                <td className="px-3 py-2 font-mono text-xs text-slate-400" title={event.hash}>
-                  {event.hash.slice(0, 12)}…
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      </PageHeader>
+      <div className="mb-6 grid gap-4 lg:grid-cols-2">
+        <Panel id="chain" title="Hash chain">
+          <Suspense fallback={<p className="text-sm text-slate-400">Verifying the whole chain…</p>}>
+            <ChainVerdict />
+          </Suspense>
+        </Panel>
+        <Panel id="mirror" title="Blob mirror (append-only copy)">
+          <Suspense fallback={<p className="text-sm text-slate-400">Reading the mirror’s position…</p>}>
+            <MirrorStatus />
+          </Suspense>
+        </Panel>
       </div>
+      <AuditFilters filter={filter} raw={raw} />
+      {!parsed.ok && (
+        <p role="alert" className="mb-4 rounded-md border border-rose-500/40 bg-rose-500/10 px-3 py-2 text-sm text-rose-200">
+          These filters cannot be used: {parsed.errors.join('; ')}
+        </p>
+      )}
+      <AuditEventTable events={result.events} caption={`${filtered ? 'Matching audit events' : 'Audit events'}, newest first${before ? `, before #${before}` : ''}`} />
+      <nav aria-label="Pages of events" className="mt-3 flex justify-between text-sm">
+        {before ? (
+          <a href={`/audit${query ? `?${query}` : ''}`} className="text-sky-300 hover:underline">
+            ← Newest
+          </a>
+        ) : (
+          <span />
+        )}
+        {result.olderBefore ? (
+          <a href={`/audit?${query ? `${query}&` : ''}before=${result.olderBefore}`} className="text-sky-300 hover:underline" data-testid="older-events">
+            Older events →
+          </a>
+        ) : (
+          <span className="text-slate-400">{result.events.length ? 'No older events' : ''}</span>
+        )}
+      </nav>
     </>
   );
 }

@@ -3,7 +3,7 @@ import type { AuditEventInput } from '@/lib/domain/audit-event';
 import type { DbTx } from '../client';
 
 // One constant advisory-lock key: appends are serialised so each event links to the one before.
-const AUDIT_CHAIN_LOCK = 727_001;
+export const AUDIT_CHAIN_LOCK = 727_001;
 
 /** Appends one event to the chain inside the caller's transaction (so it commits with the change it records). */
 export async function appendAuditEvent(tx: DbTx, input: AuditEventInput): Promise<{ seq: bigint; hash: string }> {
