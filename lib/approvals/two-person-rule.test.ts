@@ -142,9 +142,14 @@ describe('the two-person rule', () => {
     expect((await eventsFor(id, 'change.rebuild-plan')).at(-1)?.payload).toMatchObject({ changed: true, previousDigest: planDigest, planDigest: rebuilt.planDigest });
 
     expect(await decide(approve, approver(2), id, planDigest)).toMatchObject({ ok: false, code: 'digest-mismatch' });
-    // The voided approval does not count: two fresh approvals of the new plan are needed.
+    // The voided approval does not count: two fresh approvals of the new plan are needed, and its approver may give one.
     expect(ok(await decide(approve, approver(2), id, rebuilt.planDigest))).toEqual({ state: 'pending' });
-    expect(ok(await decide(approve, approver(3), id, rebuilt.planDigest))).toEqual({ state: 'approved' });
+    expect(ok(await decide(approve, approver(1), id, rebuilt.planDigest))).toEqual({ state: 'approved' });
+    expect((await read(id)).decisions.map((d) => [d.approverId, d.voidedAt === null])).toEqual([
+      ['approver1', false],
+      ['approver2', true],
+      ['approver1', true],
+    ]);
     // An approved plan cannot be rebuilt any more.
     expect(await runSecureAction(rebuildPlanDefinition(deps()), operator, { id }, t.db)).toMatchObject({ ok: false, code: 'not-pending' });
   });
@@ -261,7 +266,9 @@ describe('the two-person rule', () => {
       const row = { requestId: id, approverName: 'x', approverRoles: ['Approver'], decision: 'approve', comment: 'direct write', authTime: new Date(), expiresAt: new Date(Date.now() + 30 * MINUTE) };
       await expect(t.db.approvalDecision.create({ data: { ...row, approverId: 'operator', planDigest } })).rejects.toThrow(/requester cannot decide/);
       await expect(t.db.approvalDecision.create({ data: { ...row, approverId: 'approver9', planDigest: 'e'.repeat(64) } })).rejects.toThrow(/decision for plan/);
-      expect((await read(id)).decisions).toEqual([]);
+      await t.db.approvalDecision.create({ data: { ...row, approverId: 'approver9', planDigest } });
+      await expect(t.db.approvalDecision.create({ data: { ...row, approverId: 'approver9', planDigest } })).rejects.toThrow(/ApprovalDecision_one_live_per_approver|Unique constraint/);
+      expect((await read(id)).decisions.map((d) => d.approverId)).toEqual(['approver9']);
     });
 
     it('a request set to approved without its quorum', async () => {
