@@ -6,7 +6,7 @@ export type NavPage = { href: string; label: string; roles: readonly Role[]; pur
 export const NAV_PAGES: readonly NavPage[] = [
   { href: '/', label: 'Status', roles: ROLES, purpose: 'Is DR ready right now, and what is broken' },
   { href: '/replication', label: 'Replication', roles: ROLES, purpose: 'Snapshots and backups on each side, what the standby holds, and the data a failover would lose' },
-  { href: '/failovers', label: 'Failovers', roles: ROLES, purpose: 'Failover and failback runs, step by step' },
+  { href: '/failovers', label: 'Failovers', roles: ROLES, purpose: 'Failover, failback and drill requests: the plan, its approvals, its state' },
   { href: '/approvals', label: 'Approvals', roles: ['Approver', 'Admin'], purpose: 'Requests waiting for your decision' },
   { href: '/drills', label: 'Drills', roles: ROLES, purpose: 'Drill schedule, reports and measured RTO/RPO' },
   { href: '/costs', label: 'Costs', roles: ROLES, purpose: 'What the standby region costs' },
