@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { finishReplicationRun } from '@/lib/db/replication/finish-replication-run';
 import { createTestDatabase, type TestDatabase } from '@/lib/db/testing/test-database';
@@ -118,6 +119,42 @@ describe('Qdrant → Blob snapshot and Blob → secondary restore, against the l
     expect(await qdrantNode(lab.config, 'primary').client.listSnapshots(COLLECTION)).toEqual([]);
   });
 
+  it('bytes damaged between Qdrant and Lifeboat: checksum mismatch, failed run, no blob, no manifest, Qdrant disk cleaned', async () => {
+    const before = await manifestNames();
+    const primaryUrl = new URL(lab.config.components.qdrant.primary.url);
+    // A hop that flips one byte in the middle of each snapshot download and passes everything else through.
+    const hop = http.createServer((request, response) => {
+      const upstream = http.request({ host: primaryUrl.hostname, port: primaryUrl.port, path: request.url, method: request.method, headers: request.headers }, (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        const download = request.method === 'GET' && /\/snapshots\/[^/]+$/.test(request.url ?? '');
+        let seen = 0;
+        const middle = Number(answer.headers['content-length'] ?? 0) / 2;
+        answer.on('data', (chunk: Buffer) => {
+          if (download && seen <= middle && middle < seen + chunk.length) chunk[Math.floor(middle - seen)] ^= 0xff;
+          seen += chunk.length;
+          response.write(chunk);
+        });
+        answer.on('end', () => response.end());
+      });
+      request.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => hop.listen(0, '127.0.0.1', resolve));
+    const port = (hop.address() as { port: number }).port;
+    const qdrant = lab.config.components.qdrant;
+    const viaHop = { ...lab.config, components: { ...lab.config.components, qdrant: { ...qdrant, primary: { ...qdrant.primary, url: `http://127.0.0.1:${port}` } } } };
+    try {
+      const run = await snapshotQdrantToBlob(database.db, viaHop, COLLECTION, { trigger: 'test' });
+      expect(run.state).toBe('failed');
+      expect(run.error).toMatch(/^checksum mismatch: streamed \d+ bytes with sha256 [0-9a-f]{64}, Qdrant reported [0-9a-f]{64}$/);
+      const snapshotName = (run.details as { snapshotName: string }).snapshotName;
+      expect(await snapshotContainer(lab.config).getBlobClient(snapshotBlobName(COLLECTION, snapshotName)).exists()).toBe(false);
+      expect(await manifestNames()).toEqual(before);
+      expect(await qdrantNode(lab.config, 'primary').client.listSnapshots(COLLECTION)).toEqual([]);
+    } finally {
+      await new Promise((resolve) => hop.close(resolve));
+    }
+  });
+
   it('a corrupted snapshot blob: the secondary refuses it (400) and keeps its previous points', async () => {
     await upsert(POINTS, 100);
     const run = await snapshotQdrantToBlob(database.db, lab.config, COLLECTION, { trigger: 'test' });
@@ -144,6 +181,7 @@ describe('Qdrant → Blob snapshot and Blob → secondary restore, against the l
     expect(runs.map((r) => `${r.job}:${r.state}`)).toEqual([
       'qdrant-restore:failed',
       'qdrant-snapshot:succeeded',
+      'qdrant-snapshot:failed',
       'qdrant-snapshot:failed',
       'qdrant-snapshot:failed',
       'qdrant-restore:succeeded',

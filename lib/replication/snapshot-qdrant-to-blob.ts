@@ -1,18 +1,13 @@
-import { createHash } from 'node:crypto';
-import { Readable, Transform } from 'node:stream';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { LifeboatConfig } from '@/lib/config/schema';
 import type { Db } from '@/lib/db/client';
 import { finishReplicationRun } from '@/lib/db/replication/finish-replication-run';
 import type { ReplicationRun } from '@/lib/db/replication/replication-run';
 import { startReplicationRun, type StartReplicationRun } from '@/lib/db/replication/start-replication-run';
 import { describeFailure } from './describe-failure';
-import { qdrantNode, type QdrantNode } from './qdrant-client';
+import { qdrantNode } from './qdrant-client';
 import { manifestBlobName, snapshotBlobName, type SnapshotManifest } from './snapshot-manifest';
 import { snapshotContainer } from './snapshot-container';
-
-const BUFFER_BYTES = 8 * 1024 * 1024;
-const MAX_BUFFERS = 4;
+import { SnapshotStreamError, streamSnapshotToBlob } from './stream-snapshot-to-blob';
 
 export type SnapshotQdrantOptions = Pick<StartReplicationRun, 'trigger' | 'requestedBy'> & {
   /** Bytes uploaded so far (for progress display; tests use it to fail Blob mid-upload). */
@@ -40,18 +35,10 @@ async function step<T>(stage: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** GET the snapshot file from Qdrant as a Node stream (never buffered whole). */
-async function openSnapshotDownload(node: QdrantNode, collection: string, snapshotName: string): Promise<Readable> {
-  const url = `${node.url}/collections/${encodeURIComponent(collection)}/snapshots/${encodeURIComponent(snapshotName)}`;
-  const response = await fetch(url, { headers: node.apiKey === undefined ? {} : { 'api-key': node.apiKey } });
-  if (!response.ok || response.body === null) throw new Error(`download answered HTTP ${response.status}`);
-  return Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>);
-}
-
 /**
- * Snapshots one primary collection into Blob: Qdrant's download streamed through sha256 into
- * `uploadStream`, checked against Qdrant's checksum, then the manifest written last. Any failure
- * removes the snapshot blob and ends the run failed with the reason; the Qdrant-side file is always removed.
+ * Snapshots one primary collection into Blob: Qdrant's download streamed through sha256 into blocks
+ * (stream-snapshot-to-blob.ts), checked against Qdrant's checksum, then the manifest written last. Any
+ * failure removes the snapshot blob and ends the run failed with the reason; Qdrant's file is always removed.
  */
 export async function snapshotQdrantToBlob(db: Db, config: LifeboatConfig, collection: string, options: SnapshotQdrantOptions): Promise<ReplicationRun> {
   const run = await startReplicationRun(db, { job: 'qdrant-snapshot', target: collection, region: 'primary', trigger: options.trigger, requestedBy: options.requestedBy });
@@ -71,37 +58,17 @@ export async function snapshotQdrantToBlob(db: Db, config: LifeboatConfig, colle
     snapshotName = snapshot.name;
     const blobName = snapshotBlobName(collection, snapshot.name);
     await step('Blob: create container', () => container.createIfNotExists());
-    const source = await step('primary Qdrant: download snapshot', () => openSnapshotDownload(node, collection, snapshot.name));
-
-    const hash = createHash('sha256');
-    let sourceError: unknown = null;
-    const hashing = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        hash.update(chunk);
-        bytes += chunk.length;
-        done(null, chunk);
-      },
-    });
-    source.on('error', (error) => {
-      sourceError = error;
-      hashing.destroy(error);
-    });
-    source.pipe(hashing);
-    const uploadStartedAt = performance.now();
     uploadStarted = true;
-    try {
-      await container.getBlockBlobClient(blobName).uploadStream(hashing, BUFFER_BYTES, MAX_BUFFERS, {
-        blobHTTPHeaders: { blobContentType: 'application/octet-stream' },
-        metadata: { qdrantchecksum: snapshot.checksum },
-        onProgress: ({ loadedBytes }) => options.onProgress?.(loadedBytes),
-      });
-    } catch (error) {
-      throw sourceError === null ? new StageError('Blob: upload snapshot', error) : new StageError('primary Qdrant: download snapshot', sourceError);
-    } finally {
-      source.destroy();
-    }
-    const uploadSeconds = (performance.now() - uploadStartedAt) / 1000;
-    const sha256 = hash.digest('hex');
+    const streamed = await streamSnapshotToBlob(node, collection, snapshot.name, container.getBlockBlobClient(blobName), {
+      metadata: { qdrantchecksum: snapshot.checksum },
+      onProgress: options.onProgress,
+    }).catch((error: unknown) => {
+      if (!(error instanceof SnapshotStreamError)) throw error;
+      bytes = error.bytes;
+      throw new StageError(error.side === 'download' ? 'primary Qdrant: download snapshot' : 'Blob: upload snapshot', error.failure);
+    });
+    bytes = streamed.bytes;
+    const { sha256, seconds: uploadSeconds } = streamed;
     if (sha256 !== snapshot.checksum.toLowerCase()) {
       throw new Error(`checksum mismatch: streamed ${bytes} bytes with sha256 ${sha256}, Qdrant reported ${snapshot.checksum}`);
     }
