@@ -130,7 +130,10 @@ describe('Qdrant → Blob snapshot and Blob → secondary restore, against the l
         let seen = 0;
         const middle = Number(answer.headers['content-length'] ?? 0) / 2;
         answer.on('data', (chunk: Buffer) => {
-          if (download && seen <= middle && middle < seen + chunk.length) chunk[Math.floor(middle - seen)] ^= 0xff;
+          if (download && seen <= middle && middle < seen + chunk.length) {
+            const at = Math.floor(middle - seen);
+            chunk[at] = (chunk[at] ?? 0) ^ 0xff;
+          }
           seen += chunk.length;
           response.write(chunk);
         });
