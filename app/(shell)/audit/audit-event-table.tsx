@@ -2,35 +2,26 @@ import { RelativeTime } from '@/app/_components/relative-time';
 import { StatusBadge, type Tone } from '@/app/_components/status-badge';
 import type { AuditEventRow } from '@/lib/db/audit/list-audit-events';
 import { auditFilterParams, type AuditFilter } from '@/lib/domain/audit-filter';
+import { EmptyTableRow, TableHead } from '@/app/_components/table-head';
 
 const OUTCOME_TONE: Record<string, Tone> = { success: 'good', denied: 'warn', failure: 'bad' };
 
 /** A link to the audit page narrowed to one value (actor, action, target). */
 const narrowTo = (filter: AuditFilter) => `/audit?${auditFilterParams(filter).toString()}`;
 
+const AUDIT_COLUMNS = ['#', 'When', 'Actor', 'Action', 'Target', 'Outcome', 'Details'].map((label) => ({ label }));
+
 export function AuditEventTable({ events, caption }: { events: AuditEventRow[]; caption: string }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-800">
       <table className="w-full text-left text-sm" data-testid="audit-events">
         <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-900 text-slate-400">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">#</th>
-            <th scope="col" className="px-3 py-2 font-medium">When</th>
-            <th scope="col" className="px-3 py-2 font-medium">Actor</th>
-            <th scope="col" className="px-3 py-2 font-medium">Action</th>
-            <th scope="col" className="px-3 py-2 font-medium">Target</th>
-            <th scope="col" className="px-3 py-2 font-medium">Outcome</th>
-            <th scope="col" className="px-3 py-2 font-medium">Details</th>
-          </tr>
-        </thead>
+        <TableHead columns={AUDIT_COLUMNS} className="bg-slate-900 text-slate-400" cellClassName="px-3 py-2" />
         <tbody className="divide-y divide-slate-800 align-top">
           {events.length === 0 && (
-            <tr>
-              <td colSpan={7} className="px-3 py-6 text-center text-slate-400">
-                No events match.
-              </td>
-            </tr>
+            <EmptyTableRow columns={AUDIT_COLUMNS.length} className="px-3 py-6 text-center text-slate-400">
+              No events match.
+            </EmptyTableRow>
           )}
           {events.map((event) => (
             <tr key={event.seq} id={`seq-${event.seq}`} data-testid="audit-event" data-seq={event.seq} data-action={event.action}>

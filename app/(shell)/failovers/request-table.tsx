@@ -4,8 +4,11 @@ import type { ChangeRequestRecord } from '@/lib/db/approvals/change-request-reco
 import { countQuorum } from '@/lib/domain/approval-rules';
 import { describeChange, shownState } from './change-copy';
 import { ChangeStateBadge } from './change-state-badge';
+import { EmptyTableRow, TableHead } from '@/app/_components/table-head';
 
 /** Every request, newest first: state, what, who, when, and how far its approval has come. */
+const REQUEST_COLUMNS = [{ label: 'State' }, { label: 'Request' }, { label: 'Requested by' }, { label: 'Age' }, { label: 'Approvals', align: 'right' }, { label: 'Expires' }] as const;
+
 export function RequestTable({ requests, now }: { requests: ChangeRequestRecord[]; now: Date }) {
   return (
     <section aria-labelledby="requests-heading" className="rounded-lg border border-slate-800 bg-slate-900 p-4">
@@ -15,23 +18,10 @@ export function RequestTable({ requests, now }: { requests: ChangeRequestRecord[
       <div className="mt-3 overflow-x-auto">
         <table className="w-full text-left text-sm" data-testid="change-requests">
           <caption className="sr-only">Failover, failback and drill requests, newest first</caption>
-          <thead className="text-slate-400">
-            <tr>
-              <th scope="col" className="py-2 pr-3 font-medium">State</th>
-              <th scope="col" className="py-2 pr-3 font-medium">Request</th>
-              <th scope="col" className="py-2 pr-3 font-medium">Requested by</th>
-              <th scope="col" className="py-2 pr-3 font-medium">Age</th>
-              <th scope="col" className="py-2 pr-3 text-right font-medium">Approvals</th>
-              <th scope="col" className="py-2 font-medium">Expires</th>
-            </tr>
-          </thead>
+          <TableHead columns={REQUEST_COLUMNS} />
           <tbody className="divide-y divide-slate-800 align-top">
             {requests.length === 0 && (
-              <tr>
-                <td colSpan={6} className="py-4 text-slate-400">
-                  No request yet. A failover, failback or drill starts here as a request that two approvers confirm.
-                </td>
-              </tr>
+              <EmptyTableRow columns={REQUEST_COLUMNS.length}>No request yet. A failover, failback or drill starts here as a request that two approvers confirm.</EmptyTableRow>
             )}
             {requests.map((request) => {
               const state = shownState(request, now);

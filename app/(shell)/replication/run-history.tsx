@@ -7,8 +7,19 @@ import type { RunView } from '@/lib/replication/replication-overview';
 import { formatBytes, formatMBps, formatRunDuration } from './format';
 import { JOB_COPY, jobLabel } from './job-copy';
 import { RunStateBadge } from './run-state-badge';
+import { EmptyTableRow, TableHead } from '@/app/_components/table-head';
 
 const SHOWN = 50;
+const RUN_COLUMNS = [
+  { label: 'Job' },
+  { label: 'State' },
+  { label: 'Started' },
+  { label: 'Duration', align: 'right' },
+  { label: 'Bytes', align: 'right' },
+  { label: 'Throughput', align: 'right' },
+  { label: 'Trigger' },
+  { label: 'Result' },
+] as const;
 
 function Trigger({ run }: { run: RunView }) {
   if (run.trigger === 'manual') return <>on request{run.requestedBy ? <> by {run.requestedBy}</> : null}</>;
@@ -43,25 +54,10 @@ export function RunHistory({ runs, jobs }: { runs: RunView[]; jobs: readonly Man
           <caption className="sr-only">
             Newest {SHOWN} runs{job === 'all' ? ' of all jobs' : ` of ${JOB_COPY[job].label}`}
           </caption>
-          <thead className="text-slate-400">
-            <tr>
-              <th scope="col" className="py-2 pr-3 font-medium">Job</th>
-              <th scope="col" className="py-2 pr-3 font-medium">State</th>
-              <th scope="col" className="py-2 pr-3 font-medium">Started</th>
-              <th scope="col" className="py-2 pr-3 text-right font-medium">Duration</th>
-              <th scope="col" className="py-2 pr-3 text-right font-medium">Bytes</th>
-              <th scope="col" className="py-2 pr-3 text-right font-medium">Throughput</th>
-              <th scope="col" className="py-2 pr-3 font-medium">Trigger</th>
-              <th scope="col" className="py-2 font-medium">Result</th>
-            </tr>
-          </thead>
+          <TableHead columns={RUN_COLUMNS} />
           <tbody className="divide-y divide-slate-800 align-top">
             {shown.length === 0 && (
-              <tr>
-                <td colSpan={8} className="py-4 text-slate-400">
-                  No run yet{job === 'all' ? '' : ` of ${JOB_COPY[job].label}`}.
-                </td>
-              </tr>
+              <EmptyTableRow columns={RUN_COLUMNS.length}>No run yet{job === 'all' ? '' : ` of ${JOB_COPY[job].label}`}.</EmptyTableRow>
             )}
             {shown.map((run) => (
               <tr key={run.id} data-testid="run-row" data-job={run.job} data-state={run.state} data-run-id={run.id}>

@@ -14,6 +14,7 @@ import { parseStatusWindow, STATUS_WINDOWS } from '@/lib/status/status-snapshot'
 import { formatDuration } from '../../_status/format-duration';
 import { COMPONENT_LABEL } from '../../_status/status-tones';
 import { HistoryChart } from './history-chart';
+import { EmptyTableRow, TableHead } from '@/app/_components/table-head';
 
 export const dynamic = 'force-dynamic';
 const board = pageFor('/');
@@ -27,6 +28,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 /** One component's history in both regions: chart over the window and its newest samples with their errors. */
+const SAMPLE_COLUMNS = ['When', 'Region', 'Target', 'Result', 'Latency', 'Error'].map((label) => ({ label }));
+
 export default async function ComponentPage({ params, searchParams }: Params) {
   const { component: raw } = await params;
   const component = COMPONENTS.find((c) => c === raw);
@@ -80,23 +83,10 @@ export default async function ComponentPage({ params, searchParams }: Params) {
           <div className="mt-3 overflow-x-auto">
             <table className="w-full text-left text-sm" data-testid="recent-samples">
               <caption className="sr-only">The newest {history.recent.length} probe samples of {COMPONENT_LABEL[component]}, newest first</caption>
-              <thead className="text-slate-400">
-                <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">When</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Region</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Target</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Result</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">Latency</th>
-                  <th scope="col" className="py-2 font-medium">Error</th>
-                </tr>
-              </thead>
+              <TableHead columns={SAMPLE_COLUMNS} />
               <tbody className="divide-y divide-slate-800">
                 {history.recent.length === 0 && (
-                  <tr>
-                    <td colSpan={6} className="py-4 text-slate-400">
-                      No sample in the last {window}.
-                    </td>
-                  </tr>
+                  <EmptyTableRow columns={SAMPLE_COLUMNS.length}>No sample in the last {window}.</EmptyTableRow>
                 )}
                 {history.recent.map((sample) => (
                   <tr key={sample.id}>
