@@ -6,7 +6,7 @@ import { formatDuration } from './format-duration';
 
 const SERIES = [
   { key: 'blob', label: 'Blob geo-replication lag', color: '#38bdf8', dash: undefined },
-  { key: 'qdrant', label: 'Qdrant newest snapshot age', color: '#a78bfa', dash: '6 3' },
+  { key: 'qdrant', label: 'Qdrant data in the secondary, age', color: '#a78bfa', dash: '6 3' },
   { key: 'redis', label: 'Redis newest backup age', color: '#fbbf24', dash: '2 3' },
 ] as const;
 
