@@ -3,7 +3,7 @@ import { toLagSeries } from './to-lag-series';
 
 const NOW = new Date('2026-11-24T12:00:00.000Z');
 const at = (minutesAgo: number) => new Date(NOW.getTime() - minutesAgo * 60_000);
-const empty = { samples: [], rollups: [] };
+const empty = { samples: [], rollups: [], truncated: false };
 const byTime = (series: ReturnType<typeof toLagSeries>) => new Map(series.points.map((point) => [point.at, point.qdrant]));
 
 describe('toLagSeries, Qdrant from the restores into the secondary', () => {
@@ -33,7 +33,7 @@ describe('toLagSeries, Qdrant from the restores into the secondary', () => {
     ];
     expect(byTime(toLagSeries({ blob: empty, qdrant: empty, redis: empty, restores }, '24h', NOW)).get(NOW.toISOString())).toBe(40 * 60);
     const sample = { id: '1', cycleId: 'c', component: 'qdrant' as const, region: 'primary' as const, target: '-', at: at(1), ok: true, latencyMs: 3, error: null, metrics: { ready: true, collections: [], newestSnapshot: { name: 's', createdAt: at(4).toISOString() } } };
-    const fallback = toLagSeries({ blob: empty, qdrant: { samples: [sample], rollups: [] }, redis: empty, restores: [] }, '24h', NOW);
+    const fallback = toLagSeries({ blob: empty, qdrant: { samples: [sample], rollups: [], truncated: false }, redis: empty, restores: [] }, '24h', NOW);
     expect(byTime(fallback).get(at(5).toISOString())).toBe(3 * 60);
   });
 });
