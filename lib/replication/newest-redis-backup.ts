@@ -5,11 +5,11 @@ import { MANIFEST_SUFFIX, RedisBackupManifest } from './redis-backup-manifest';
 
 export type NewestRedisBackup = { container: ContainerClient; prefix: string; newest: { blobName: string; manifest: RedisBackupManifest } | null };
 
-/** The newest backup of the primary whose manifest exists and parses; names sort by time (`<ISO timestamp>.rdb`). */
-export async function newestRedisBackup(config: LifeboatConfig): Promise<NewestRedisBackup> {
+/** The newest backup of the primary (or `source`) whose manifest exists and parses; names sort by time (`<ISO timestamp>.rdb`). */
+export async function newestRedisBackup(config: LifeboatConfig, source: 'primary' | 'secondary' = 'primary'): Promise<NewestRedisBackup> {
   const blob = config.components.blob;
   const container = blobServiceClient(blob.primaryUrl, blob, config.azure).getContainerClient(blob.containers.redisBackups);
-  const prefix = `redis/${config.regions.primary.name}/`;
+  const prefix = `redis/${config.regions[source].name}/`;
   const names: string[] = [];
   for await (const item of container.listBlobsFlat({ prefix })) if (item.name.endsWith(`.rdb${MANIFEST_SUFFIX}`)) names.push(item.name);
   names.sort().reverse();

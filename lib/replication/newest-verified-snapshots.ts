@@ -12,8 +12,9 @@ function isNotFound(error: unknown): boolean {
  * Per collection, the newest snapshot whose manifest parses, says verified, names its own blob, and
  * whose blob is there with the manifest's size. Ordered by when each manifest was written, from the
  * listing alone: manifests are downloaded newest first until one passes, however many retention keeps.
+ * `sourceRegion` (an Azure region name) keeps only snapshots taken there: a restore never reads back its own.
  */
-export async function newestVerifiedSnapshots(config: LifeboatConfig, collection?: string): Promise<Map<string, SnapshotManifest>> {
+export async function newestVerifiedSnapshots(config: LifeboatConfig, collection?: string, sourceRegion?: string): Promise<Map<string, SnapshotManifest>> {
   const container = snapshotContainer(config);
   const newest = new Map<string, SnapshotManifest>();
   if (!(await container.exists())) return newest;
@@ -36,6 +37,7 @@ export async function newestVerifiedSnapshots(config: LifeboatConfig, collection
     }
     const parsed = SnapshotManifest.safeParse(json);
     if (!parsed.success || !parsed.data.verified || parsed.data.collection !== candidate.collection) continue;
+    if (sourceRegion !== undefined && parsed.data.sourceRegion !== sourceRegion) continue;
     if (`${parsed.data.blobName}${MANIFEST_SUFFIX}` !== candidate.name) continue;
     const properties = await container
       .getBlobClient(parsed.data.blobName)

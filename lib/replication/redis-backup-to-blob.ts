@@ -6,11 +6,17 @@ import type { LifeboatConfig } from '@/lib/config/schema';
 import { readSecret } from '@/lib/config/read-secret';
 import type { Db } from '@/lib/db/client';
 import { finishReplicationRun } from '@/lib/db/replication/finish-replication-run';
-import { startReplicationRun } from '@/lib/db/replication/start-replication-run';
+import { startReplicationRun, type ReplicationTrigger } from '@/lib/db/replication/start-replication-run';
 import { MANIFEST_SUFFIX, type RedisBackupManifest } from './redis-backup-manifest';
 import { streamRedisRdb } from './stream-redis-rdb';
 
-export type BackupRedisOptions = { trigger: 'schedule' | 'manual' | 'test'; requestedBy?: string; now?: () => Date };
+export type BackupRedisOptions = {
+  trigger: ReplicationTrigger;
+  requestedBy?: string;
+  now?: () => Date;
+  /** Whose Redis to back up: the primary on schedule, the secondary before a failback. */
+  region?: 'primary' | 'secondary';
+};
 
 export type BackupRedisResult =
   | { ok: true; runId: string; blobName: string; manifest: RedisBackupManifest }
@@ -39,21 +45,22 @@ async function countKeys(url: string, password: string | undefined): Promise<num
 }
 
 /**
- * A consistent point-in-time RDB of the primary Redis, streamed through sha256 into Blob at
+ * A consistent point-in-time RDB of the primary (or `options.region`) Redis, streamed through sha256 into Blob at
  * `redis/<region>/<timestamp>.rdb`, then its manifest, written last. Records a `redis-backup` run;
  * on any failure the run is failed with the reason, no manifest exists and the partial blob is removed.
  */
 export async function backupRedisToBlob(db: Db, config: LifeboatConfig, options: BackupRedisOptions): Promise<BackupRedisResult> {
-  const region = config.regions.primary.name;
-  const redisSettings = config.components.redis.primary;
+  const role = options.region ?? 'primary';
+  const region = config.regions[role].name;
+  const redisSettings = config.components.redis[role];
   const blob = config.components.blob;
   const containerName = blob.containers.redisBackups;
   const takenAt = (options.now ?? (() => new Date()))();
   const blobName = `redis/${region}/${takenAt.toISOString().replace(/[:.]/g, '-')}.rdb`;
-  const runId = (await startReplicationRun(db, { job: 'redis-backup', target: 'redis', region: 'primary', trigger: options.trigger, requestedBy: options.requestedBy })).id;
+  const runId = (await startReplicationRun(db, { job: 'redis-backup', target: 'redis', region: role, trigger: options.trigger, requestedBy: options.requestedBy })).id;
   const container = blobServiceClient(blob.primaryUrl, blob, config.azure).getContainerClient(containerName);
   const rdbBlob = container.getBlockBlobClient(blobName);
-  let stage = 'primary Redis';
+  let stage = `${role} Redis`;
   let uploadStarted = false;
   try {
     const password = readSecret(redisSettings.passwordEnv);
@@ -82,9 +89,9 @@ export async function backupRedisToBlob(db: Db, config: LifeboatConfig, options:
     try {
       await rdbBlob.uploadStream(counted, UPLOAD_BUFFER_BYTES, UPLOAD_CONCURRENCY, { blobHTTPHeaders: { blobContentType: 'application/octet-stream' } });
     } catch (error) {
-      throw sourceError ? new Error(`primary Redis: ${message(sourceError)}`) : error;
+      throw sourceError ? new Error(`${role} Redis: ${message(sourceError)}`) : error;
     }
-    if (sourceError) throw new Error(`primary Redis: ${message(sourceError)}`);
+    if (sourceError) throw new Error(`${role} Redis: ${message(sourceError)}`);
 
     const manifest: RedisBackupManifest = { sha256: hash.digest('hex'), size, keys, sourceRegion: region, takenAt: takenAt.toISOString(), verified: true };
     stage = 'manifest upload';
@@ -93,7 +100,7 @@ export async function backupRedisToBlob(db: Db, config: LifeboatConfig, options:
     await finishReplicationRun(db, runId, { state: 'succeeded', bytes: size, details: { blob: blobName, container: containerName, regionName: region, ...manifest } });
     return { ok: true, runId, blobName, manifest };
   } catch (caught) {
-    const error = message(caught).startsWith('primary Redis') ? message(caught) : `${stage}: ${message(caught)}`;
+    const error = message(caught).startsWith(`${role} Redis`) ? message(caught) : `${stage}: ${message(caught)}`;
     let cleanup = 'nothing uploaded';
     if (uploadStarted) {
       cleanup = await rdbBlob.deleteIfExists().then(

@@ -11,7 +11,13 @@ import { describeFailure } from './describe-failure';
 import { newestRedisBackup } from './newest-redis-backup';
 import { serveRdbAsMaster, type RdbMaster } from './serve-rdb-as-master';
 
-export type RestoreRedisOptions = Pick<StartReplicationRun, 'trigger' | 'requestedBy'> & { timeoutMs?: number };
+export type RestoreRedisOptions = Pick<StartReplicationRun, 'trigger' | 'requestedBy'> & {
+  timeoutMs?: number;
+  /** Where to restore: the secondary on schedule, the primary when failing back. */
+  region?: 'primary' | 'secondary';
+  /** Whose backups to read; by default the other region's. */
+  source?: 'primary' | 'secondary';
+};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -20,29 +26,31 @@ function infoField(info: string, field: string): string | undefined {
 }
 
 /** Until the replica has loaded the whole RDB from our master (link up, no sync in progress). */
-async function waitForSync(redis: Redis, master: RdbMaster, deadline: number): Promise<void> {
+async function waitForSync(redis: Redis, master: RdbMaster, deadline: number, region: string): Promise<void> {
   let failure: Error | undefined;
   master.sent.catch((error: unknown) => (failure = error instanceof Error ? error : new Error(String(error))));
   for (;;) {
     if (failure) throw failure;
     const info = await redis.info('replication');
     if (infoField(info, 'master_link_status') === 'up' && infoField(info, 'master_sync_in_progress') === '0') return;
-    if (Date.now() > deadline) throw new Error('the secondary did not finish loading the backup in time');
+    if (Date.now() > deadline) throw new Error(`the ${region} did not finish loading the backup in time`);
     await sleep(100);
   }
 }
 
 /**
- * Replaces the secondary Redis's data with the newest verified backup of the primary: the backup
- * streams from Blob through sha256 into a one-shot master that the secondary full-syncs from
- * (REPLICAOF), then it is promoted back. A bad checksum breaks the transfer; the secondary keeps its data.
+ * Replaces the secondary (or `options.region`) Redis's data with the newest verified backup of the
+ * other region: it streams from Blob through sha256 into a one-shot master that the target full-syncs
+ * from (REPLICAOF), then it is promoted back. A bad checksum breaks the transfer; the target keeps its data.
  */
 export async function restoreRedisToSecondary(db: Db, config: LifeboatConfig, options: RestoreRedisOptions): Promise<ReplicationRun> {
-  const run = await startReplicationRun(db, { job: 'redis-restore', target: 'redis', region: 'secondary', trigger: options.trigger, requestedBy: options.requestedBy });
+  const region = options.region ?? 'secondary';
+  const source = options.source ?? (region === 'secondary' ? 'primary' : 'secondary');
+  const run = await startReplicationRun(db, { job: 'redis-restore', target: 'redis', region, trigger: options.trigger, requestedBy: options.requestedBy });
   const settings = config.components.redis;
   const deadline = Date.now() + (options.timeoutMs ?? 10 * 60_000);
-  const secondary = new Redis(settings.secondary.url, {
-    password: readSecret(settings.secondary.passwordEnv),
+  const target = new Redis(settings[region].url, {
+    password: readSecret(settings[region].passwordEnv),
     lazyConnect: true,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
@@ -50,24 +58,24 @@ export async function restoreRedisToSecondary(db: Db, config: LifeboatConfig, op
     retryStrategy: () => null,
   });
   let socketError: Error | undefined;
-  secondary.on('error', (error: Error) => (socketError = error)); // named in the run's error: ioredis alone says "Connection is closed"
+  target.on('error', (error: Error) => (socketError = error)); // named in the run's error: ioredis alone says "Connection is closed"
   let stage = 'Blob: find newest verified backup';
   let master: RdbMaster | undefined;
   let following = false;
   let details: Record<string, string | number> = {};
   try {
-    const { container, prefix, newest } = await newestRedisBackup(config);
+    const { container, prefix, newest } = await newestRedisBackup(config, source);
     if (!newest) throw new Error(`no verified backup under ${prefix} in container ${container.containerName}`);
     const { blobName, manifest } = newest;
     details = { blob: blobName, takenAt: manifest.takenAt, sha256: manifest.sha256 };
 
-    stage = 'secondary Redis: check role';
-    await secondary.connect().catch((error: unknown) => {
+    stage = `${region} Redis: check role`;
+    await target.connect().catch((error: unknown) => {
       throw socketError ?? error;
     });
-    const role = infoField(await secondary.info('replication'), 'role');
+    const role = infoField(await target.info('replication'), 'role');
     if (role !== 'master') throw new Error(`it is a ${role ?? 'server of unknown role'} of another master; restoring would break that replication`);
-    details.previousKeys = await secondary.dbsize();
+    details.previousKeys = await target.dbsize();
 
     stage = `Blob: download ${blobName}`;
     const download = await container.getBlockBlobClient(blobName).download();
@@ -90,25 +98,25 @@ export async function restoreRedisToSecondary(db: Db, config: LifeboatConfig, op
       },
     });
 
-    stage = 'secondary Redis: full sync from the backup';
+    stage = `${region} Redis: full sync from the backup`;
     const advertise = settings.restoreMaster.advertiseHost ?? settings.restoreMaster.listenHost;
-    await secondary.call('REPLICAOF', advertise, String(master.port));
+    await target.call('REPLICAOF', advertise, String(master.port));
     following = true;
-    await waitForSync(secondary, master, deadline);
+    await waitForSync(target, master, deadline, region);
     // Read-only while it follows: the count is exactly the backup's.
-    const keys = await secondary.dbsize();
-    stage = 'secondary Redis: promote';
-    await secondary.call('REPLICAOF', 'NO', 'ONE');
+    const keys = await target.dbsize();
+    stage = `${region} Redis: promote`;
+    await target.call('REPLICAOF', 'NO', 'ONE');
     following = false;
-    if (keys !== manifest.keys) throw new Error(`the secondary holds ${keys} keys after the restore, the manifest says ${manifest.keys}`);
+    if (keys !== manifest.keys) throw new Error(`the ${region} holds ${keys} keys after the restore, the manifest says ${manifest.keys}`);
     const finished = await finishReplicationRun(db, run.id, { state: 'succeeded', bytes: manifest.size, details: { ...details, keys } });
     return finished ?? run;
   } catch (error) {
     const finished = await finishReplicationRun(db, run.id, { state: 'failed', error: `${stage}: ${describeFailure(error)}`, details });
     return finished ?? run;
   } finally {
-    if (following) await secondary.call('REPLICAOF', 'NO', 'ONE').catch(() => undefined);
+    if (following) await target.call('REPLICAOF', 'NO', 'ONE').catch(() => undefined);
     await master?.close();
-    secondary.disconnect();
+    target.disconnect();
   }
 }

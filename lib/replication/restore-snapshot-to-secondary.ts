@@ -9,29 +9,35 @@ import { qdrantNode } from './qdrant-client';
 import type { SnapshotManifest } from './snapshot-manifest';
 import { snapshotReadUrl } from './snapshot-read-url';
 
-export type RestoreSnapshotOptions = Pick<StartReplicationRun, 'trigger' | 'requestedBy'> & { sasMinutes?: number };
+export type RestoreSnapshotOptions = Pick<StartReplicationRun, 'trigger' | 'requestedBy'> & {
+  sasMinutes?: number;
+  /** Where to recover: the secondary on schedule, the primary when failing back (from the secondary's snapshots). */
+  region?: 'primary' | 'secondary';
+};
 
 function statusOf(error: unknown): number | undefined {
   return typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : undefined;
 }
 
 /**
- * Recovers the secondary Qdrant's collection from the newest verified snapshot in Blob: the
- * secondary downloads it itself through a short-lived read-only SAS URL and checks the manifest's
+ * Recovers the secondary (or `options.region`) Qdrant's collection from the newest verified snapshot
+ * the other region took: the target downloads it itself through a short-lived read-only SAS URL and checks the manifest's
  * sha256; then its points count must equal the manifest's. A refused recover leaves its data as it was.
  */
 export async function restoreSnapshotToSecondary(db: Db, config: LifeboatConfig, collection: string, options: RestoreSnapshotOptions): Promise<ReplicationRun> {
-  const run = await startReplicationRun(db, { job: 'qdrant-restore', target: collection, region: 'secondary', trigger: options.trigger, requestedBy: options.requestedBy });
-  const { client } = qdrantNode(config, 'secondary');
+  const region = options.region ?? 'secondary';
+  const source = region === 'secondary' ? 'primary' : 'secondary';
+  const run = await startReplicationRun(db, { job: 'qdrant-restore', target: collection, region, trigger: options.trigger, requestedBy: options.requestedBy });
+  const { client } = qdrantNode(config, region);
   let stage = 'Blob: find newest verified snapshot';
   let manifest: SnapshotManifest | undefined;
   let previousPoints: number | null = null;
   try {
-    manifest = (await newestVerifiedSnapshots(config, collection)).get(collection);
-    if (manifest === undefined) throw new Error(`no verified snapshot of ${collection} in Blob`);
+    manifest = (await newestVerifiedSnapshots(config, collection, config.regions[source].name)).get(collection);
+    if (manifest === undefined) throw new Error(`no verified snapshot of ${collection} from ${config.regions[source].name} in Blob`);
     stage = 'Blob: sign read-only SAS URL';
     const { url } = await snapshotReadUrl(config, manifest.blobName, options.sasMinutes ?? 15);
-    stage = 'secondary Qdrant: count points before recover';
+    stage = `${region} Qdrant: count points before recover`;
     previousPoints = await client.count(collection, { exact: true }).then(
       (answer) => answer.count,
       (error: unknown) => {
@@ -40,11 +46,11 @@ export async function restoreSnapshotToSecondary(db: Db, config: LifeboatConfig,
         throw error;
       },
     );
-    stage = 'secondary Qdrant: recover from snapshot';
+    stage = `${region} Qdrant: recover from snapshot`;
     await client.recoverSnapshot(collection, { location: url, checksum: manifest.sha256, priority: 'snapshot' });
-    stage = 'secondary Qdrant: count points after recover';
+    stage = `${region} Qdrant: count points after recover`;
     const points = (await client.count(collection, { exact: true })).count;
-    if (points !== manifest.pointsCount) throw new Error(`secondary has ${points} points, the manifest says ${manifest.pointsCount}`);
+    if (points !== manifest.pointsCount) throw new Error(`${region} has ${points} points, the manifest says ${manifest.pointsCount}`);
     const finished = await finishReplicationRun(db, run.id, {
       state: 'succeeded',
       bytes: manifest.size,

@@ -12,6 +12,8 @@ import { SnapshotStreamError, streamSnapshotToBlob } from './stream-snapshot-to-
 export type SnapshotQdrantOptions = Pick<StartReplicationRun, 'trigger' | 'requestedBy'> & {
   /** Bytes uploaded so far (for progress display; tests use it to fail Blob mid-upload). */
   onProgress?: (uploadedBytes: number) => void;
+  /** Whose collection to snapshot: the primary on schedule, the secondary when failing back. */
+  region?: 'primary' | 'secondary';
 };
 
 /** Qdrant writes creation_time without a zone; it is UTC. */
@@ -36,20 +38,21 @@ async function step<T>(stage: string, work: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Snapshots one primary collection into Blob: Qdrant's download streamed through sha256 into blocks
+ * Snapshots one collection of the primary (or `options.region`) into Blob: Qdrant's download streamed through sha256 into blocks
  * (stream-snapshot-to-blob.ts), checked against Qdrant's checksum, then the manifest written last. Any
  * failure removes the snapshot blob and ends the run failed with the reason; Qdrant's file is always removed.
  */
 export async function snapshotQdrantToBlob(db: Db, config: LifeboatConfig, collection: string, options: SnapshotQdrantOptions): Promise<ReplicationRun> {
-  const run = await startReplicationRun(db, { job: 'qdrant-snapshot', target: collection, region: 'primary', trigger: options.trigger, requestedBy: options.requestedBy });
-  const node = qdrantNode(config, 'primary');
+  const region = options.region ?? 'primary';
+  const run = await startReplicationRun(db, { job: 'qdrant-snapshot', target: collection, region, trigger: options.trigger, requestedBy: options.requestedBy });
+  const node = qdrantNode(config, region);
   const container = snapshotContainer(config);
   let snapshotName: string | null = null;
   let uploadStarted = false;
   let bytes = 0;
   try {
-    const points = await step('primary Qdrant: count points', async () => (await node.client.count(collection, { exact: true })).count);
-    const snapshot = await step('primary Qdrant: create snapshot', async () => {
+    const points = await step(`${region} Qdrant: count points`, async () => (await node.client.count(collection, { exact: true })).count);
+    const snapshot = await step(`${region} Qdrant: create snapshot`, async () => {
       const created = await node.client.createSnapshot(collection, { wait: true });
       const checksum = created?.checksum;
       if (!created || !checksum) throw new Error('no snapshot description with a checksum in the answer');
@@ -65,7 +68,7 @@ export async function snapshotQdrantToBlob(db: Db, config: LifeboatConfig, colle
     }).catch((error: unknown) => {
       if (!(error instanceof SnapshotStreamError)) throw error;
       bytes = error.bytes;
-      throw new StageError(error.side === 'download' ? 'primary Qdrant: download snapshot' : 'Blob: upload snapshot', error.failure);
+      throw new StageError(error.side === 'download' ? `${region} Qdrant: download snapshot` : 'Blob: upload snapshot', error.failure);
     });
     bytes = streamed.bytes;
     const { sha256, seconds: uploadSeconds } = streamed;
@@ -81,7 +84,7 @@ export async function snapshotQdrantToBlob(db: Db, config: LifeboatConfig, colle
       pointsCount: points,
       size: bytes,
       sha256,
-      sourceRegion: config.regions.primary.name,
+      sourceRegion: config.regions[region].name,
       snapshotCreatedAt: toIsoUtc(snapshot.creation_time, new Date(run.startedAt)),
       uploadedAt: new Date().toISOString(),
       verified: true,

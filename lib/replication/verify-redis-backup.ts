@@ -6,12 +6,12 @@ import { pipeline, Transform } from 'node:stream';
 import type { LifeboatConfig } from '@/lib/config/schema';
 import type { Db } from '@/lib/db/client';
 import { finishReplicationRun } from '@/lib/db/replication/finish-replication-run';
-import { startReplicationRun } from '@/lib/db/replication/start-replication-run';
+import { startReplicationRun, type ReplicationTrigger } from '@/lib/db/replication/start-replication-run';
 import { newestRedisBackup } from './newest-redis-backup';
 import { restoreRedisBackup } from './restore-redis-backup';
 import { startScratchRedis } from './start-scratch-redis';
 
-export type VerifyRedisOptions = { trigger: 'schedule' | 'manual' | 'test'; requestedBy?: string };
+export type VerifyRedisOptions = { trigger: ReplicationTrigger; requestedBy?: string };
 
 export type VerifyRedisResult =
   | { ok: true; runId: string; blobName: string; keys: number; bytes: number }

@@ -1,11 +1,14 @@
 import type { Db } from '../client';
 import { toReplicationRun, type ReplicationJob, type ReplicationRun } from './replication-run';
 
+/** 'runbook': started by a runbook step, whose `runbook:<runId>:<stepId>` is the run's requestedBy. */
+export type ReplicationTrigger = 'schedule' | 'manual' | 'test' | 'runbook';
+
 export type StartReplicationRun = {
   job: ReplicationJob;
   target: string;
   region: 'primary' | 'secondary';
-  trigger: 'schedule' | 'manual' | 'test';
+  trigger: ReplicationTrigger;
   requestedBy?: string;
 };
 
