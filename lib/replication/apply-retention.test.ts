@@ -30,7 +30,7 @@ async function put(container: ReturnType<typeof snapshotContainer>, name: string
 }
 
 /** A snapshot blob of `size` bytes, and (when verified) its manifest saying it was taken `age` days ago. */
-async function snapshot(collection: string, name: string, age: number, verified = true): Promise<void> {
+async function snapshot(collection: string, name: string, age: number, verified = true, sourceRegion = 'canadacentral'): Promise<void> {
   const container = snapshotContainer(config);
   await put(container, snapshotBlobName(collection, name), 'x'.repeat(1000));
   if (!verified) return;
@@ -41,7 +41,7 @@ async function snapshot(collection: string, name: string, age: number, verified 
     pointsCount: 10,
     size: 1000,
     sha256: SHA,
-    sourceRegion: 'canadacentral',
+    sourceRegion,
     snapshotCreatedAt: daysAgo(age).toISOString(),
     uploadedAt: daysAgo(age).toISOString(),
     verified: true,
@@ -77,6 +77,9 @@ beforeAll(async () => {
   await snapshot('documents', 'd-31', 31);
   await snapshot('documents', 'd-50-unverified', 50, false);
   await snapshot('documents', 'd-2', 2);
+  // A failback's snapshot of the secondary: its own set, so the primary's newest verified stays the primary's.
+  await snapshot('documents', 'e-40-secondary', 40, true, 'canadaeast');
+  await snapshot('documents', 'e-1-secondary', 1, true, 'canadaeast');
   // archive: nothing recent; its newest verified must stay even though it is past 30 days.
   await snapshot('archive', 'a-60', 60);
   await snapshot('archive', 'a-40', 40);
@@ -106,6 +109,8 @@ describe('applyRetention against Azurite', () => {
       'd-35-restored': 'keep: a secondary depends on it',
       'd-45': 'delete: 45.0 days old, beyond 30 days',
       'd-50-unverified': expect.stringMatching(/^keep: 0\.\d days old, within 30 days$/), // no manifest: its own upload time counts
+      'e-1-secondary': 'keep: newest verified backup',
+      'e-40-secondary': 'delete: 40.0 days old, beyond 30 days',
       'a-40': 'keep: newest verified backup',
       'a-60': 'delete: 60.0 days old, beyond 30 days',
       'r-1.rdb': 'keep: newest verified backup',
@@ -117,8 +122,8 @@ describe('applyRetention against Azurite', () => {
 
   it('applying deletes those blobs with their manifests, records the run, and a second pass finds nothing more', async () => {
     const applied = await applyRetention(database.db, config, { trigger: 'manual', requestedBy: 'ops@lab', dryRun: false, now: NOW });
-    expect(applied.run).toMatchObject({ job: 'retention', state: 'succeeded', bytes: 3 * 1000 + 2 * 500, requestedBy: 'ops@lab' });
-    expect(applied.deletedBytes).toBe(4000);
+    expect(applied.run).toMatchObject({ job: 'retention', state: 'succeeded', bytes: 4 * 1000 + 2 * 500, requestedBy: 'ops@lab' });
+    expect(applied.deletedBytes).toBe(5000);
     expect(await names(snapshotContainer(config))).toEqual([
       'qdrant/archive/a-40',
       'qdrant/archive/a-40.manifest.json',
@@ -127,6 +132,8 @@ describe('applyRetention against Azurite', () => {
       'qdrant/documents/d-35-restored',
       'qdrant/documents/d-35-restored.manifest.json',
       'qdrant/documents/d-50-unverified',
+      'qdrant/documents/e-1-secondary',
+      'qdrant/documents/e-1-secondary.manifest.json',
     ]);
     expect(await names(redisContainer())).toEqual(['redis/canadacentral/r-1.rdb', `redis/canadacentral/r-1.rdb${REDIS_MANIFEST_SUFFIX}`]);
 

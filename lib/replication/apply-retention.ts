@@ -46,8 +46,9 @@ export async function applyRetention(db: Db, config: LifeboatConfig, options: Ap
     const plan = await planBackupRetention(db, config, now);
     items = plan.items;
     for (const set of plan.sets) {
-      for (const item of items.filter((candidate) => candidate.scope === set.scope && candidate.kind === set.kind && candidate.action === 'delete')) {
-        const manifestName = set.blobs.find((blob) => blob.name === item.name)?.manifestName;
+      const inSet = new Map(set.blobs.map((blob) => [blob.name, blob]));
+      for (const item of items.filter((candidate) => candidate.action === 'delete' && inSet.has(candidate.name))) {
+        const manifestName = inSet.get(item.name)?.manifestName;
         if (manifestName) await set.container.getBlobClient(manifestName).deleteIfExists();
         await set.container.getBlobClient(item.name).deleteIfExists();
         deletedBytes += item.size;

@@ -28,20 +28,30 @@ async function readJson(container: ContainerClient, name: string): Promise<unkno
   }
 }
 
+type ManifestFacts = { takenAt: Date; sourceRegion: string } | null;
+type PairedBlob = BackupBlob & { sourceRegion: string | null };
+
 /** Pairs each data blob with its manifest; a manifest left without its blob is listed too, so it can go. */
-async function pairWithManifests(container: ContainerClient, items: Listed[], takenAtOf: (manifest: unknown) => Date | null): Promise<BackupBlob[]> {
+async function pairWithManifests(container: ContainerClient, items: Listed[], factsOf: (manifest: unknown) => ManifestFacts): Promise<PairedBlob[]> {
   const names = new Set(items.map((item) => item.name));
-  const blobs: BackupBlob[] = [];
+  const blobs: PairedBlob[] = [];
   for (const item of items) {
     if (item.name.endsWith(MANIFEST_SUFFIX)) {
-      if (!names.has(item.name.slice(0, -MANIFEST_SUFFIX.length))) blobs.push({ name: item.name, takenAt: item.lastModified, verified: false, size: item.size, manifestName: null });
+      if (!names.has(item.name.slice(0, -MANIFEST_SUFFIX.length))) blobs.push({ name: item.name, takenAt: item.lastModified, verified: false, size: item.size, manifestName: null, sourceRegion: null });
       continue;
     }
     const manifestName = `${item.name}${MANIFEST_SUFFIX}`;
-    const takenAt = names.has(manifestName) ? takenAtOf(await readJson(container, manifestName)) : null;
-    blobs.push({ name: item.name, takenAt: takenAt ?? item.lastModified, verified: takenAt !== null, size: item.size, manifestName: names.has(manifestName) ? manifestName : null });
+    const facts = names.has(manifestName) ? factsOf(await readJson(container, manifestName)) : null;
+    blobs.push({ name: item.name, takenAt: facts?.takenAt ?? item.lastModified, verified: facts !== null, size: item.size, manifestName: names.has(manifestName) ? manifestName : null, sourceRegion: facts?.sourceRegion ?? null });
   }
   return blobs;
+}
+
+/** A failback's snapshots of the secondary sit beside the primary's: each source keeps its own newest. */
+function bySource(blobs: PairedBlob[]): PairedBlob[][] {
+  const sources = [...new Set(blobs.flatMap((blob) => (blob.sourceRegion === null ? [] : [blob.sourceRegion])))];
+  if (sources.length <= 1) return [blobs];
+  return sources.map((source, index) => blobs.filter((blob) => blob.sourceRegion === source || (index === 0 && blob.sourceRegion === null)));
 }
 
 /** Every Qdrant snapshot set (per collection) and Redis backup set (per region) in Blob, with what each manifest says. */
@@ -57,9 +67,9 @@ export async function listBackupSets(config: LifeboatConfig): Promise<BackupSet[
   for (const [collection, items] of byCollection) {
     const blobs = await pairWithManifests(snapshots, items, (json) => {
       const parsed = SnapshotManifest.safeParse(json);
-      return parsed.success && parsed.data.verified && parsed.data.collection === collection ? new Date(parsed.data.snapshotCreatedAt) : null;
+      return parsed.success && parsed.data.verified && parsed.data.collection === collection ? { takenAt: new Date(parsed.data.snapshotCreatedAt), sourceRegion: parsed.data.sourceRegion } : null;
     });
-    sets.push({ kind: 'qdrant', scope: collection, container: snapshots, retentionDays: days.qdrant, blobs });
+    for (const group of bySource(blobs)) sets.push({ kind: 'qdrant', scope: collection, container: snapshots, retentionDays: days.qdrant, blobs: group });
   }
 
   const blob = config.components.blob;
@@ -72,7 +82,7 @@ export async function listBackupSets(config: LifeboatConfig): Promise<BackupSet[
   for (const [region, items] of byRegion) {
     const blobs = await pairWithManifests(backups, items, (json) => {
       const parsed = RedisBackupManifest.safeParse(json);
-      return parsed.success ? new Date(parsed.data.takenAt) : null;
+      return parsed.success ? { takenAt: new Date(parsed.data.takenAt), sourceRegion: parsed.data.sourceRegion } : null;
     });
     sets.push({ kind: 'redis', scope: region, container: backups, retentionDays: days.redis, blobs });
   }

@@ -24,6 +24,8 @@ const RUN_COLUMNS = [
 function Trigger({ run }: { run: RunView }) {
   if (run.trigger === 'manual') return <>on request{run.requestedBy ? <> by {run.requestedBy}</> : null}</>;
   if (run.trigger === 'schedule') return <>schedule</>;
+  // requestedBy is runbook:<run id>:<step id>: the step is what a reader recognises.
+  if (run.trigger === 'runbook') return <>runbook step{run.requestedBy ? <> {run.requestedBy.split(':').slice(2).join(':')}</> : null}</>;
   return <>{run.trigger}</>;
 }
 
