@@ -241,6 +241,22 @@ describe('runRunbook: resuming after a crash', () => {
     expect([step!.state, step!.attempt]).toEqual(['succeeded', 2]);
   });
 
+  it('retries a check that fails transiently (429) before deciding, and fails the step on a check that keeps failing otherwise', async () => {
+    const runId = await newRun([planStep('scale'), planStep('switch', ['scale'])]);
+    await simulateCrash(runId, 'switch', ['scale']);
+    let checks = 0;
+    const fake = fakeRegistry({ switch: { check: async () => (++checks === 1 ? Promise.reject(httpError(429)) : 'done') } });
+    expect((await runRunbook(test.db, runId, fake.registry, FAST)).state).toBe('succeeded');
+    expect(checks).toBe(2);
+    expect(fake.calls.filter((call) => call.kind === 'execute')).toEqual([]);
+
+    const other = await newRun([planStep('scale'), planStep('switch', ['scale'])]);
+    await simulateCrash(other, 'switch', ['scale']);
+    const broken = fakeRegistry({ switch: { check: async () => Promise.reject(httpError(403)) } });
+    expect((await runRunbook(test.db, other, broken.registry, FAST)).state).toBe('failed');
+    expect((await stepsOf(other)).switch?.error).toBe('could not check whether the interrupted step took effect: HTTP 403');
+  });
+
   it('never blindly repeats a step left running whose handler cannot check', async () => {
     const runId = await newRun([planStep('switch')]);
     await simulateCrash(runId, 'switch', []);

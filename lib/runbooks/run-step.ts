@@ -22,6 +22,15 @@ export type StepResult = { state: 'succeeded' } | { state: 'failed'; error: stri
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** check() under the step's retry policy: a throttled or briefly unreachable ARM must not fail the step. */
+async function askCheck(env: StepEnv, check: (signal: AbortSignal) => Promise<'done' | 'not-done'>): Promise<unknown> {
+  for (let tries = 1; ; tries += 1) {
+    const verdict = await withTimeout(env.timeoutMs, check).catch((error: unknown) => error);
+    if (verdict === 'done' || verdict === 'not-done' || tries >= env.retry.maxAttempts || !env.retry.isRetryable(verdict)) return verdict;
+    await env.clock.sleep(backoffDelayMs(tries, env.retry, env.clock.random));
+  }
+}
+
 /**
  * Runs one step to its end: each attempt committed as running before it executes and with its
  * outcome after; retryable failures wait (exponential backoff) and go again. A step found running
@@ -48,7 +57,7 @@ export async function runStep(env: StepEnv, seen: RunbookStepRecord, step: PlanS
   for (;;) {
     if (recheck && handler.check) {
       const check = handler.check.bind(handler);
-      const verdict = await withTimeout(env.timeoutMs, (signal) => check(ctx(attempt, signal))).catch((error: unknown) => error);
+      const verdict = await askCheck(env, (signal) => check(ctx(attempt, signal)));
       if (verdict === 'done') return end(attempt, { state: 'succeeded', output: { resumed: true } });
       if (verdict !== 'not-done') return end(attempt, { state: 'failed', error: `could not check whether the interrupted step took effect: ${message(verdict)}` });
     }
