@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { CryptoProvider, ResponseMode, type AuthenticationResult, type ConfidentialClientApplication } from '@azure/msal-node';
@@ -13,6 +12,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 import { startOidcProvider, type RunningOidcProvider } from './start-oidc-provider';
 import { networkClientTrusting } from './testing/https-with-ca';
 import { TinyBrowser } from './testing/tiny-browser';
+import { findFreePort } from '../shared/find-free-port';
 
 const REDIRECT_URI = 'http://localhost:3999/auth/callback';
 const CLIENT_SECRET = randomBytes(24).toString('base64url');
@@ -22,14 +22,6 @@ let ca: string;
 let provider: RunningOidcProvider;
 let msal: ConfidentialClientApplication;
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 /** One authorization request as Lifeboat's sign-in route makes it: PKCE S256, state, nonce. */
 async function startSignIn(options: { prompt?: 'login'; maxAge?: number } = {}) {
@@ -80,7 +72,7 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'lifeboat-oidc-'));
   const tls = await ensureLabCertificate(dir);
   ca = await readFile(tls.certPath, 'utf8');
-  const port = await freePort();
+  const port = await findFreePort();
   const issuer = `https://localhost:${port}`;
   provider = await startOidcProvider({ port, issuer, tls, client: { clientId: 'lifeboat', clientSecret: CLIENT_SECRET, redirectUris: [REDIRECT_URI] } });
   msal = createMsalClient({ protocol: 'oidc', authority: issuer, clientId: 'lifeboat', clientSecret: CLIENT_SECRET, knownAuthorities: [`localhost:${port}`] }, networkClientTrusting(ca));

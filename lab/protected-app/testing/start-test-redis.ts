@@ -1,19 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, Socket } from 'node:net';
+import { Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { findFreePort } from '../../shared/find-free-port';
 
 export type TestRedis = { url: string; port: number; setDown(down: boolean): Promise<void>; stop(): Promise<void> };
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no free port');
-  return address.port;
-}
 
 function answersPing(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -31,7 +24,7 @@ function answersPing(port: number): Promise<boolean> {
 
 /** A throwaway `redis-server` (no persistence) on a free port, for tests; setDown kills it, setDown(false) restarts it on the same port. */
 export async function startTestRedis(): Promise<TestRedis> {
-  const port = await freePort();
+  const port = await findFreePort();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'protected-app-redis-'));
   let child: ChildProcess | null = null;
 

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { findFreePort } from '../../shared/find-free-port';
 
 /** Azurite's well-known development account (public, documented by Microsoft). */
 export const DEV_ACCOUNT = 'devstoreaccount1';
@@ -10,13 +11,6 @@ export const DEV_ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsu
 
 export type TestAzurite = { blobUrl: string; stop(): Promise<void> };
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 async function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -38,7 +32,7 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
 /** A throwaway Azurite blob service for one test file (the lab's own manager lives in lab/blob). */
 export async function startTestAzurite(): Promise<TestAzurite> {
   const location = await mkdtemp(path.join(os.tmpdir(), 'lifeboat-azurite-'));
-  const port = await freePort();
+  const port = await findFreePort();
   const binary = path.resolve('node_modules', '.bin', 'azurite-blob');
   const child = spawn(
     binary,
