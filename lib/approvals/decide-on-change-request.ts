@@ -33,6 +33,7 @@ export async function decideOnChangeRequest(tx: DbTx, config: LifeboatConfig, ac
     comment: input.comment,
     planDigest: input.digestSeen,
     authTime: new Date(actor.authTime * 1000),
+    decidedAt: now,
     expiresAt: new Date(now.getTime() + policy.approvalExpiryMinutes * 60_000),
     breakGlass,
   });

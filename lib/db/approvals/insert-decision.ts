@@ -7,6 +7,8 @@ export type NewDecision = {
   comment: string;
   planDigest: string;
   authTime: Date;
+  /** The same clock as the notifications written with it, so a message can tell which decisions came before it. */
+  decidedAt: Date;
   expiresAt: Date;
   breakGlass: boolean;
 };
@@ -23,6 +25,7 @@ export async function insertDecision(tx: DbTx, decision: NewDecision): Promise<v
       comment: decision.comment,
       planDigest: decision.planDigest,
       authTime: decision.authTime,
+      decidedAt: decision.decidedAt,
       expiresAt: decision.expiresAt,
       breakGlass: decision.breakGlass,
     },

@@ -54,6 +54,15 @@ describe('describeChangeEvent', () => {
     expect(message(record, 'decision')).toMatch(/^Alice Approver approved \(1 of 2\) the failback canadaeast → canadacentral requested by Olivia Operator: ok; 1 more approval needed before 2026-11-24 13:00 \(UTC\); open /);
   });
 
+  it('words each decision as of its own event, even when a later decision is already stored', () => {
+    const later = new Date(AT.getTime() + 2_000);
+    const alice = { ...decision('Alice Approver', new Date('2026-11-24T12:30:00.000Z')), breakGlass: false };
+    const bob = { ...decision('Bob Approver', new Date('2026-11-24T12:30:00.000Z')), id: '2', breakGlass: false, decidedAt: later, comment: 'looks right' };
+    const record = request({ state: 'approved', decisions: [alice, bob] });
+    expect(message(record, 'decision')).toMatch(/^Alice Approver approved \(1 of 2\) .*: ok; 1 more approval needed/);
+    expect(describeChangeEvent({ request: record, event: 'approved', at: later, boardUrl: 'https://b.example/' })).toMatch(/^Approved \(2 of 2\): .*last approval by Bob Approver;/);
+  });
+
   it('names who cancelled when it was not the requester', () => {
     const record = request({ state: 'cancelled', transitions: [{ fromState: 'pending', toState: 'cancelled', actorId: 'adam', actorName: 'Adam Admin', at: AT, comment: 'superseded' }] });
     expect(message(record, 'cancelled')).toBe('Cancelled: Adam Admin withdrew the failback canadaeast → canadacentral requested by Olivia Operator: superseded; open https://b.example/failovers/00000000-0000-4000-8000-000000000001');

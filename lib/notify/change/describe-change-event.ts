@@ -13,8 +13,10 @@ export function describeChangeEvent({ request, event, at, boardUrl }: ChangeNoti
   const by = request.requestedByName;
   const open = `open ${changeRequestUrl(boardUrl, request.id)}`;
   const expires = utcMinute(request.expiresAt);
-  const quorum = countQuorum(request, request.decisions, at);
-  const decision = request.decisions.at(-1);
+  // As of the event: a later decision (delivered in the same tick) must not reword this one.
+  const decisions = request.decisions.filter((d) => d.decidedAt.getTime() <= at.getTime());
+  const quorum = countQuorum(request, decisions, at);
+  const decision = decisions.at(-1);
   const decider = decision?.approverName ?? 'an approver';
   const said = decision ? `: ${shorten(decision.comment)}` : '';
   switch (event) {
