@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildChangePlan, type PlanTopology } from './build-change-plan';
+import { buildChangePlan } from './build-change-plan';
 import { digestPlan } from './digest-plan';
+import { TEST_TOPOLOGY as TOPOLOGY } from './testing/plan-topology-fixture';
 
-const TOPOLOGY: PlanTopology = {
-  regions: { primary: { name: 'canadacentral' }, secondary: { name: 'canadaeast' } },
-  collections: ['documents', 'faq'],
-  frontDoor: {
-    profile: 'afd-rag',
-    endpoint: 'rag',
-    route: 'default-route',
-    originGroups: { primary: 'og-canadacentral', secondary: 'og-canadaeast' },
-    origins: { primary: { name: 'origin-canadacentral' }, secondary: { name: 'origin-canadaeast' } },
-    publicUrl: 'https://rag.example',
-  },
-  aks: {
-    primary: { cluster: 'aks-c', nodePool: 'userpool', standbyNodeCount: 3, productionNodeCount: 6 },
-    secondary: { cluster: 'aks-e', nodePool: 'userpool', standbyNodeCount: 2, productionNodeCount: 6 },
-  },
-  estimates: { 'scale-aks': 15, 'restore-qdrant': 15, 'restore-redis': 15, 'switch-front-door': 15, validate: 15 },
-};
 
 /** Every step after all it depends on, and no dependency on a step that does not exist. */
 function assertDag(steps: { id: string; dependsOn: string[] }[]): void {

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { pipeline, Transform } from 'node:stream';
 import { Redis } from 'ioredis';
 import type { LifeboatConfig } from '@/lib/config/schema';
 import { readSecret } from '@/lib/config/read-secret';
@@ -10,6 +8,7 @@ import { startReplicationRun, type StartReplicationRun } from '@/lib/db/replicat
 import { describeFailure } from './describe-failure';
 import { newestRedisBackup } from './newest-redis-backup';
 import { serveRdbAsMaster, type RdbMaster } from './serve-rdb-as-master';
+import { downloadHashed } from './download-hashed';
 
 export type RestoreRedisOptions = Pick<StartReplicationRun, 'trigger' | 'requestedBy'> & {
   timeoutMs?: number;
@@ -78,23 +77,14 @@ export async function restoreRedisToSecondary(db: Db, config: LifeboatConfig, op
     details.previousKeys = await target.dbsize();
 
     stage = `Blob: download ${blobName}`;
-    const download = await container.getBlockBlobClient(blobName).download();
-    if (!download.readableStreamBody) throw new Error('download returned no body');
-    const hash = createHash('sha256');
-    const hashed = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        hash.update(chunk);
-        done(null, chunk);
-      },
-    });
-    pipeline(download.readableStreamBody, hashed, () => undefined); // an error destroys `hashed`, which breaks the transfer
+    const { stream: hashed, sha256 } = await downloadHashed(container.getBlockBlobClient(blobName));
     master = await serveRdbAsMaster({
       rdb: hashed,
       size: manifest.size,
       host: settings.restoreMaster.listenHost,
       approveLastBytes: async () => {
-        const sha256 = hash.digest('hex');
-        return sha256 === manifest.sha256 ? null : `checksum mismatch: the backup's sha256 is ${sha256}, the manifest says ${manifest.sha256}`;
+        const digest = sha256();
+        return digest === manifest.sha256 ? null : `checksum mismatch: the backup's sha256 is ${digest}, the manifest says ${manifest.sha256}`;
       },
     });
 

@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pipeline, Transform } from 'node:stream';
 import type { LifeboatConfig } from '@/lib/config/schema';
 import type { Db } from '@/lib/db/client';
 import { finishReplicationRun } from '@/lib/db/replication/finish-replication-run';
@@ -10,6 +8,7 @@ import { startReplicationRun, type ReplicationTrigger } from '@/lib/db/replicati
 import { newestRedisBackup } from './newest-redis-backup';
 import { restoreRedisBackup } from './restore-redis-backup';
 import { startScratchRedis } from './start-scratch-redis';
+import { downloadHashed } from './download-hashed';
 
 export type VerifyRedisOptions = { trigger: ReplicationTrigger; requestedBy?: string };
 
@@ -40,19 +39,10 @@ export async function verifyNewestRedisBackup(db: Db, config: LifeboatConfig, op
     const { manifest } = newest;
 
     stage = `downloading ${blobName}`;
-    const download = await container.getBlockBlobClient(blobName).download();
-    if (!download.readableStreamBody) throw new Error('download returned no body');
-    const hash = createHash('sha256');
-    const hashed = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        hash.update(chunk);
-        done(null, chunk);
-      },
-    });
-    pipeline(download.readableStreamBody, hashed, () => undefined); // an error destroys `hashed`, which fails the restore
+    const { stream: hashed, sha256: digest } = await downloadHashed(container.getBlockBlobClient(blobName));
     const dataDir = path.join(scratchDir, 'data');
     const { bytes } = await restoreRedisBackup(hashed, dataDir);
-    const sha256 = hash.digest('hex');
+    const sha256 = digest();
     if (bytes !== manifest.size) throw new Error(`size ${bytes} B differs from the manifest's ${manifest.size} B`);
     if (sha256 !== manifest.sha256) throw new Error(`sha256 ${sha256} differs from the manifest's ${manifest.sha256}`);
 

@@ -4,11 +4,12 @@ import { readRunbookRun } from '@/lib/db/runbooks/read-runbook-run';
 import type { RunbookStepRecord } from '@/lib/db/runbooks/runbook-record';
 import { startStepAttempt } from '@/lib/db/runbooks/start-step-attempt';
 import { createTestDatabase, type TestDatabase } from '@/lib/db/testing/test-database';
-import { buildChangePlan, type PlanTopology } from '@/lib/domain/build-change-plan';
+import { buildChangePlan } from '@/lib/domain/build-change-plan';
 import type { PlanStep } from '@/lib/domain/change-plan';
 import { requestAbort } from './request-abort';
 import { runRunbook, type RunRunbookOptions } from './run-runbook';
 import { delay, fakeRegistry, planStep, testPlan, type FakeStep } from './testing/fake-registry';
+import { TEST_TOPOLOGY as TOPOLOGY } from '@/lib/domain/testing/plan-topology-fixture';
 
 let test: TestDatabase;
 beforeAll(async () => {
@@ -39,23 +40,6 @@ async function simulateCrash(runId: string, running: string, succeeded: string[]
   await test.db.runbookRun.update({ where: { id: runId }, data: { executorId: 'dead-worker', leaseExpiresAt: new Date(Date.now() - 1_000) } });
 }
 
-const TOPOLOGY: PlanTopology = {
-  regions: { primary: { name: 'canadacentral' }, secondary: { name: 'canadaeast' } },
-  collections: ['documents', 'faq'],
-  frontDoor: {
-    profile: 'afd-rag',
-    endpoint: 'rag',
-    route: 'default-route',
-    originGroups: { primary: 'og-canadacentral', secondary: 'og-canadaeast' },
-    origins: { primary: { name: 'origin-canadacentral' }, secondary: { name: 'origin-canadaeast' } },
-    publicUrl: 'https://rag.example',
-  },
-  aks: {
-    primary: { cluster: 'aks-c', nodePool: 'userpool', standbyNodeCount: 3, productionNodeCount: 6 },
-    secondary: { cluster: 'aks-e', nodePool: 'userpool', standbyNodeCount: 2, productionNodeCount: 6 },
-  },
-  estimates: { 'scale-aks': 15, 'restore-qdrant': 15, 'restore-redis': 15, 'switch-front-door': 15, validate: 15 },
-};
 
 describe('runRunbook: the DAG', () => {
   it('runs a real drill plan: every step once, each after all its dependencies ended', async () => {

@@ -1,26 +1,21 @@
 'use client';
 
 import { Siren } from 'lucide-react';
-import { useRouter } from 'next/navigation';
-import { useActionState, useEffect, useState } from 'react';
+import { useActionState, useState } from 'react';
 import type { ActionResult } from '@/lib/actions/action-result';
 import type { ChangeState } from '@/lib/domain/approval-rules';
 import { ActionMessage } from '../action-message';
 import { breakGlass } from '../break-glass';
 import type { ChangeFacts } from '../change-facts';
 import { ConfirmFacts } from './confirm-facts';
+import { useReloadOrReauth } from './use-reload-or-reauth';
 
 /** An Admin approving alone when the policy allows it: separate, red, and loud about what follows. */
 export function BreakGlassForm({ facts, approversRequired, quorum, reauthHref }: { facts: ChangeFacts; approversRequired: number; quorum: number; reauthHref: string }) {
-  const router = useRouter();
   const [result, action, pending] = useActionState<ActionResult<{ state: ChangeState }> | null, FormData>(breakGlass, null);
   const [openedWith, setOpenedWith] = useState<{ result: typeof result } | null>(null);
   const confirming = openedWith !== null && openedWith.result === result;
-  useEffect(() => {
-    if (!result) return;
-    if (!result.ok && result.code === 'reauth-required') window.location.assign(reauthHref);
-    else router.refresh();
-  }, [result, reauthHref, router]);
+  useReloadOrReauth(result, reauthHref);
   return (
     <section aria-labelledby="break-glass-heading" className="rounded-lg border border-rose-600/60 bg-rose-950/30 p-4">
       <h2 id="break-glass-heading" className="flex items-center gap-1.5 text-lg font-semibold text-rose-200">

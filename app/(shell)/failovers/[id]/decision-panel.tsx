@@ -1,8 +1,7 @@
 'use client';
 
 import { Ban, ShieldAlert, ShieldCheck } from 'lucide-react';
-import { useRouter } from 'next/navigation';
-import { useActionState, useEffect, useState } from 'react';
+import { useActionState, useState } from 'react';
 import type { ActionResult } from '@/lib/actions/action-result';
 import type { ChangeState } from '@/lib/domain/approval-rules';
 import { ActionMessage } from '../action-message';
@@ -10,6 +9,7 @@ import { approveChange } from '../approve-change';
 import type { ChangeFacts } from '../change-facts';
 import { denyChange } from '../deny-change';
 import { ConfirmFacts } from './confirm-facts';
+import { useReloadOrReauth } from './use-reload-or-reauth';
 
 type Decision = 'approve' | 'deny';
 type Result = ActionResult<{ state: ChangeState }>;
@@ -22,17 +22,11 @@ async function decide(previous: Result | null, form: FormData): Promise<Result> 
 
 /** Approve or deny, each confirmed with the facts and a comment; the digest posted is the one on this page. */
 export function DecisionPanel({ facts, reauthHref, staleSignInMinutes, reauthMaxAgeMinutes, approvalExpiryMinutes }: Props) {
-  const router = useRouter();
   const [result, action, pending] = useActionState<Result | null, FormData>(decide, null);
   const [openedWith, setOpenedWith] = useState<{ decision: Decision; result: Result | null } | null>(null);
   const decision = openedWith !== null && openedWith.result === result ? openedWith.decision : null;
   const reauth = result !== null && !result.ok && result.code === 'reauth-required';
-  useEffect(() => {
-    if (!result) return;
-    // A stale sign-in goes through a fresh login and back here; anything else reloads what the server now holds.
-    if (!result.ok && result.code === 'reauth-required') window.location.assign(reauthHref);
-    else router.refresh();
-  }, [result, reauthHref, router]);
+  useReloadOrReauth(result, reauthHref);
 
   return (
     <section aria-labelledby="decide-heading" className="rounded-lg border border-amber-500/40 bg-slate-900 p-4">
