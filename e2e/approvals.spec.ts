@@ -1,16 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page, type Request } from '@playwright/test';
 import { sealSession, SESSION_COOKIE_NAME } from '@/lib/auth/session-cookie';
 import { queryDemoDatabase } from './support/demo-database';
+import { seriousViolations } from './support/serious-violations';
 import { demoUser, readDemoSessionSecret, signInAs, storageStateFor } from './support/sign-in';
 
 // The two-person rule end to end, in three browsers: an Operator asks, two Approvers agree.
 test.describe.configure({ timeout: 180_000 });
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** A fresh sign-in (auth_time now), as deciding needs one from the last few minutes. */
 async function freshContext(browser: import('@playwright/test').Browser, id: 'approver1' | 'approver2'): Promise<{ context: BrowserContext; page: Page }> {
@@ -32,7 +27,7 @@ async function captureApprove(page: Page, id: string): Promise<{ url: string; he
       await route.abort();
     } else await route.continue();
   });
-  await page.getByRole('button', { name: /^Approve failover / }).click();
+  await page.getByRole('button', { name: /^Approve drill / }).click();
   await expect.poll(() => captured).toBeDefined();
   const request = captured!;
   const headers = Object.fromEntries(Object.entries(request.headers()).filter(([name]) => !['cookie', 'content-length'].includes(name)));
@@ -41,11 +36,11 @@ async function captureApprove(page: Page, id: string): Promise<{ url: string; he
 
 async function approveOnPage(page: Page, comment: string): Promise<void> {
   await page.getByRole('button', { name: 'Approve…' }).click();
-  await expect(page.getByTestId('confirm-facts')).toContainText('failover');
+  await expect(page.getByTestId('confirm-facts')).toContainText('drill');
   await expect(page.getByTestId('confirm-facts')).toContainText('canadacentral → canadaeast');
   await expect(page.getByTestId('confirm-facts')).toContainText('Expected data loss');
   await page.getByLabel(/Comment/).fill(comment);
-  await page.getByRole('button', { name: 'Approve failover canadacentral → canadaeast' }).click();
+  await page.getByRole('button', { name: 'Approve drill canadacentral → canadaeast' }).click();
 }
 
 const auditCount = async (action: string, actorId: string, outcome: string, requestId: string) =>
@@ -57,13 +52,14 @@ const auditCount = async (action: string, actorId: string, outcome: string, requ
 const operatorApproveDenials = async () =>
   Number((await queryDemoDatabase<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent" WHERE action = 'change.approve' AND "actorId" = 'operator' AND outcome = 'denied'`))[0]?.n ?? 0);
 
-test('an Operator requests a failover; two Approvers approve it; the requester cannot, not even by a forged POST', async ({ browser, baseURL, playwright }) => {
+test('an Operator requests a drill; two Approvers approve it; the requester cannot, not even by a forged POST; it executes exactly once', async ({ browser, baseURL, playwright }) => {
   // 1. The Operator creates a draft, reviews its plan, submits it.
   const operatorState = await storageStateFor(browser, 'operator', baseURL ?? '');
   const operator = await browser.newContext({ storageState: operatorState, ignoreHTTPSErrors: true });
   const op = await operator.newPage();
   await op.goto('/failovers');
-  await op.getByRole('radio', { name: /Failover/ }).check();
+  // A drill (failover, then failback) leaves the demo lab serving from the primary for the other specs.
+  await op.getByRole('radio', { name: /Drill/ }).check();
   await op.getByLabel(/Reason/).fill(`e2e ${Date.now()}: Canada Central is degraded, move serving to the standby`);
   await op.getByRole('button', { name: 'Create draft and review its plan' }).click();
   await op.waitForURL(/\/failovers\/[0-9a-f-]{36}$/);
@@ -133,14 +129,19 @@ test('an Operator requests a failover; two Approvers approve it; the requester c
   await expect(p2.getByTestId('reauth-notice')).toHaveCount(0);
   await approveOnPage(p2, 'Second approval after a fresh sign-in.');
   await expect(p2.getByTestId('your-decision')).toContainText('The quorum is reached');
-  await expect(p2.getByTestId('change-state')).toHaveText('Approved');
+  // The worker starts it within seconds of the quorum: the page may already show it executing.
+  await expect(p2.getByTestId('change-state')).toHaveText(/Approved|Executing|Done/);
   await expect(p2.getByTestId('quorum')).toContainText('2 of 2');
 
-  // 6. Everyone sees it approved; the history names both approvers and the digest they saw.
+  // 6. It executes exactly once, by the worker; the history names both approvers and the digest they saw.
   await op.goto(`/failovers/${id}`);
-  await expect(op.getByTestId('change-state')).toHaveText('Approved');
   await expect(op.getByTestId('decision')).toHaveCount(2);
-  await expect(op.getByTestId('transition').last()).toContainText('Approved');
+  await expect(op.locator('[data-testid="transition"][data-to="approved"]')).toHaveCount(1);
+  await expect(op.getByTestId('run-state')).toHaveAttribute('data-state', 'succeeded', { timeout: 180_000 });
+  await expect(op.getByTestId('change-state')).toHaveText('Done', { timeout: 15_000 });
+  const runs = await queryDemoDatabase<{ n: string }>(`SELECT count(*) AS n FROM "RunbookRun" WHERE "requestId" = $1 AND "dryRun" = false`, [id]);
+  expect(Number(runs[0]?.n)).toBe(1);
+  expect(Number((await queryDemoDatabase<{ n: string }>(`SELECT count(*) AS n FROM "ChangeRequestTransition" WHERE "requestId" = $1 AND "toState" = 'executing'`, [id]))[0]?.n)).toBe(1);
   const decisions = await queryDemoDatabase<{ approverId: string; planDigest: string }>(`SELECT "approverId", "planDigest" FROM "ApprovalDecision" WHERE "requestId" = $1 ORDER BY "decidedAt"`, [id]);
   expect(decisions).toEqual([
     { approverId: 'approver1', planDigest: digest },

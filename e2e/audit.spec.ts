@@ -1,20 +1,15 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { blobServiceClient } from '@/lib/adapters/blob/blob-service-client';
 import { getConfig } from '@/lib/config/get-config';
 import { checkAuditLines } from '@/lib/domain/check-audit-lines';
 import { queryDemoDatabase } from './support/demo-database';
 import { storageStateFor } from './support/sign-in';
+import { seriousViolations } from './support/serious-violations';
 
 const run = promisify(execFile);
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const linesOf = async function* (text: string) {
   yield* text.split('\n');

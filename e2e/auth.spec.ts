@@ -1,17 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIResponse, type Page } from '@playwright/test';
+import { expect, test, type APIResponse } from '@playwright/test';
 import { DEMO_USERS } from '@/lab/oidc/demo-users';
 import { sealSession, SESSION_COOKIE_NAME } from '@/lib/auth/session-cookie';
 import type { Session } from '@/lib/auth/session';
 import { E2E_BASE_URL } from './support/e2e-environment';
 import { readDemoSessionSecret, signInAs, storageStateFor, type DemoUserId } from './support/sign-in';
+import { seriousViolations } from './support/serious-violations';
 
 const now = () => Math.floor(Date.now() / 1000);
-
-async function seriousAccessibilityViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 /** A redirect's target as path + query, whether the server sent it absolute or relative. */
 function locationOf(response: APIResponse): string {
@@ -75,7 +70,7 @@ test.describe('sign-in through the lab provider and MSAL', () => {
     expect(cookies.find((cookie) => cookie.name === SESSION_COOKIE_NAME)).toBeUndefined();
     const response = await page.request.get('/', { maxRedirects: 0 });
     expect(response.status()).toBe(303);
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });
 
@@ -96,7 +91,7 @@ test.describe('roles', () => {
 
   test('the 403 page has no serious accessibility violations', async ({ page }) => {
     await page.goto('/audit');
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   test('"Sign in as someone else" forces a fresh login and lands on the page as the new user', async ({ page }) => {
@@ -161,7 +156,7 @@ test.describe('refused without a valid session', () => {
   test('the sign-in page has no serious accessibility violations', async ({ page }) => {
     await page.goto('/auth/sign-in');
     await expect(page.getByRole('heading', { name: 'Sign in to Lifeboat' })).toBeVisible();
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     // Keyboard: the focus ring is visible on the first control.
     await page.keyboard.press('Tab');
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement ?? document.body).outlineStyle);

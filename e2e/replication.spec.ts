@@ -1,16 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type Request } from '@playwright/test';
 import { queryDemoDatabase } from './support/demo-database';
 import { demoUser, storageStateFor } from './support/sign-in';
+import { seriousViolations } from './support/serious-violations';
 
 /** A run-now request, the worker's poll (5 s), the snapshot itself and two page polls (5 s each). */
 const RUN_APPEARS_WITHIN = 90_000;
 const OPERATOR = demoUser('operator').name;
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const snapshotRows = (page: Page) => page.getByTestId('run-history').locator('[data-testid="run-row"][data-job="qdrant-snapshot"]');
 

@@ -1,6 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { NAV_PAGES } from '@/lib/domain/page-access';
+import { openFromBoard } from './support/open-from-board';
+import { seriousViolations } from './support/serious-violations';
 import { storageStateFor } from './support/sign-in';
 
 test.use({ storageState: async ({ browser, baseURL }, provide) => provide(await storageStateFor(browser, 'admin', baseURL ?? '')) });
@@ -8,14 +9,10 @@ test.use({ storageState: async ({ browser, baseURL }, provide) => provide(await 
 test.describe('the app shell', () => {
   for (const navPage of NAV_PAGES) {
     test(`${navPage.label} opens from the navigation and has no serious accessibility violation`, async ({ page }) => {
-      await page.goto('/');
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: navPage.label, exact: true }).click();
-      await expect(page).toHaveURL(navPage.href);
+      await openFromBoard(page, (board) => board.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: navPage.label, exact: true }), navPage.href);
       await expect(page.getByRole('link', { name: navPage.label, exact: true })).toHaveAttribute('aria-current', 'page');
       await expect(page.getByText(navPage.purpose)).toBeVisible();
-      const { violations } = await new AxeBuilder({ page }).analyze();
-      const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect(serious).toEqual([]);
+      expect(await seriousViolations(page)).toEqual([]);
     });
   }
 

@@ -9,6 +9,9 @@ import { applyMigrations } from '@/lib/db/migrations/apply-migrations';
 import { labStateDir } from '@/lab/lab-paths';
 import { buildIfStale } from './build-if-stale';
 import { loadDemoSecrets } from '@/lab/demo-secrets';
+import { getConfig } from '@/lib/config/get-config';
+import { connectDb } from '@/lib/db/client';
+import { takeOverdueBackups } from '@/lib/replication/take-overdue-backups';
 
 const log = (line: string) => console.log(`[demo] ${line}`);
 const children: ChildProcess[] = [];
@@ -93,6 +96,13 @@ async function main(): Promise<void> {
   const lab = await labUp();
   labStartedHere = lab.startedHere;
   log(lab.startedHere ? `lab up in ${lab.seconds.toFixed(1)} s` : 'lab already running');
+  // A failover needs verified backups within the RPO: a fresh or restarted demo takes them now, not at the next schedule.
+  const db = connectDb(databaseUrl);
+  try {
+    for (const line of await takeOverdueBackups(db, getConfig(), 'demo start-up')) log(`backups at start-up: ${line}`);
+  } finally {
+    await db.$disconnect();
+  }
   const tls = { certPath: path.join(labStateDir(), 'tls', 'cert.pem') };
   const labInbox = `http://127.0.0.1:${process.env.LIFEBOAT_LAB_INBOX_PORT ?? 8099}`;
 

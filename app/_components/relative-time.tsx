@@ -1,6 +1,7 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
+import { formatUtc } from './format-utc';
 
 // One shared 5-second clock for every timestamp on the page.
 let now = Date.now();
@@ -36,7 +37,7 @@ function describe(ms: number): string {
 export function RelativeTime({ iso }: { iso: string }) {
   const current = useSyncExternalStore(subscribe, () => now, () => null);
   const at = new Date(iso);
-  const utc = `${at.toISOString().replace('T', ' ').slice(0, 19)} UTC`;
+  const utc = formatUtc(at, true);
   return (
     <time dateTime={iso} title={utc}>
       {current === null ? utc : describe(current - at.getTime())}

@@ -8,6 +8,8 @@ export const API_VERSIONS = {
   'Microsoft.ContainerService': ['2025-10-01', '2026-01-01', '2026-02-01', '2026-03-01', '2026-04-01', '2026-05-01', '2026-06-01'],
   /** 2022-10-01 is what @azure/arm-costmanagement 1.0.0-beta.2 sends. */
   'Microsoft.CostManagement': ['2022-10-01', '2023-03-01', '2023-11-01', '2024-08-01'],
+  /** 2024-01-01 is what @azure/arm-storage 18.6 sends. */
+  'Microsoft.Storage': ['2023-05-01', '2024-01-01', '2025-01-01'],
 } as const;
 
 export type ArmProvider = keyof typeof API_VERSIONS;

@@ -5,6 +5,7 @@ import { checkApiVersion } from './api-versions';
 import { ArmError } from './arm-error';
 import type { ArmFaults } from './arm-faults';
 import type { ArmMethod, ArmRoute, EmulatorSettings } from './arm-handler';
+import type { ArmRequestLog } from './arm-request-log';
 import type { ArmResponse } from './arm-response';
 import { ARM_ROUTES } from './arm-routes';
 import { matchArmPath } from './match-arm-path';
@@ -14,7 +15,7 @@ const METHODS: readonly string[] = ['GET', 'PUT', 'PATCH', 'DELETE', 'POST'];
 /** Request bodies are small JSON documents; anything bigger is a mistake. */
 const BODY_LIMIT = 4 * 1024 * 1024;
 
-export type ArmRequestHandlerOptions = { store: ArmStore; settings: EmulatorSettings; faults: ArmFaults; baseUrl: () => string };
+export type ArmRequestHandlerOptions = { store: ArmStore; settings: EmulatorSettings; faults: ArmFaults; baseUrl: () => string; log?: ArmRequestLog };
 
 function send(req: http.IncomingMessage, res: http.ServerResponse, response: ArmResponse): void {
   const text = response.body === undefined ? '' : JSON.stringify(response.body);
@@ -81,7 +82,7 @@ async function answer(req: http.IncomingMessage, options: ArmRequestHandlerOptio
   return handler({ method: method as ArmMethod, params, apiVersion, body, baseUrl: options.baseUrl(), store: options.store, settings: options.settings });
 }
 
-/** The emulator's HTTP entry: fault switch, bearer check, routing, api-version, then the resource handler. */
+/** The emulator's HTTP entry: fault switch, bearer check, routing, api-version, then the resource handler; every answer is logged. */
 export function createArmRequestHandler(options: ArmRequestHandlerOptions): RequestHandler {
   return async (req, res) => {
     let response: ArmResponse;
@@ -93,5 +94,7 @@ export function createArmRequestHandler(options: ArmRequestHandlerOptions): Requ
       response = { status: armError.status, body: armError.toBody(), headers: armError.headers };
     }
     send(req, res, response);
+    const url = new URL(req.url ?? '/', 'https://localhost');
+    options.log?.record({ method: (req.method ?? 'GET').toUpperCase(), path: url.pathname, apiVersion: url.searchParams.get('api-version'), status: response.status, at: new Date().toISOString() });
   };
 }

@@ -5,6 +5,7 @@ import { buildInitialState, topologyFingerprint } from './build-initial-state';
 import { createFrontDoorView } from './front-door/create-front-door-view';
 import type { FrontDoorView } from './front-door-view';
 import { createArmRequestHandler } from './handle-arm-request';
+import { createArmRequestLog, type ArmRequestEntry } from './arm-request-log';
 import { openArmStore } from './open-arm-store';
 
 export type ArmEmulatorOptions = {
@@ -29,6 +30,9 @@ export type ArmEmulator = {
   setLatency(ms: number): void;
   /** The next n requests fail with this status (429 with Retry-After, or 500), whatever they are. */
   failNextCalls(n: number, status: 429 | 500): void;
+  /** Every request answered since start (or the last clear), oldest first: method, path, api-version, status, time. */
+  requests(): ArmRequestEntry[];
+  clearRequests(): void;
   frontDoor: FrontDoorView;
 };
 
@@ -49,13 +53,14 @@ export async function startArmEmulator(options: ArmEmulatorOptions): Promise<Arm
     initial: () => buildInitialState(config, probeIntervalSeconds),
   });
   const faults = createArmFaults();
+  const log = createArmRequestLog();
   let baseUrl = '';
   const settings = { lroDelayMs: options.lroDelayMs ?? 1500, nodeDelayMs: options.nodeDelayMs ?? 2000, config };
   const server = await startLabHttpServer({
     port: options.port,
     tls: options.tls,
     urlHost: 'localhost',
-    handler: createArmRequestHandler({ store, settings, faults, baseUrl: () => baseUrl }),
+    handler: createArmRequestHandler({ store, settings, faults, baseUrl: () => baseUrl, log }),
   }).catch(async (error: unknown) => {
     await store.close();
     throw error;
@@ -72,6 +77,8 @@ export async function startArmEmulator(options: ArmEmulatorOptions): Promise<Arm
     setDown: (down) => server.setDown(down),
     setLatency: (ms) => server.setLatency(ms),
     failNextCalls: (n, status) => faults.failNextCalls(n, status),
+    requests: () => log.entries(),
+    clearRequests: () => log.clear(),
     frontDoor: createFrontDoorView(store, { resourceGroup: fd.resourceGroup, profile: fd.profile, endpoint: fd.endpoint, route: fd.route }),
   };
 }

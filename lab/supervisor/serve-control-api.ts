@@ -5,13 +5,14 @@ import type { Lab } from './start-lab';
 
 export type ControlApiState = { lab: Lab; faults: string[]; status: () => LabStatus; shutdown: () => void };
 
-/** The lab's HTTP control API on loopback: GET /status, POST /faults {name,args}, POST /heal, POST /shutdown. */
+/** The lab's HTTP control API on loopback: GET /status, GET /arm/requests, POST /faults {name,args}, POST /heal, POST /shutdown. */
 export async function serveControlApi(port: number, state: ControlApiState): Promise<LabHttpServer> {
   return startLabHttpServer({
     port,
     handler: async (req, res) => {
       const route = `${req.method} ${new URL(req.url ?? '/', 'http://lab').pathname}`;
       if (route === 'GET /status') return sendJson(res, 200, state.status());
+      if (route === 'GET /arm/requests') return sendJson(res, 200, { requests: state.lab.arm.requests() });
       if (route === 'POST /faults') {
         const parsed = FaultRequest.safeParse(JSON.parse((await readBody(req, 64 * 1024)).toString() || '{}'));
         if (!parsed.success) return sendJson(res, 400, { error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });

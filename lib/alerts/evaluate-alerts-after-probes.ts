@@ -3,6 +3,7 @@ import type { Db } from '@/lib/db/client';
 import { probeHistory } from '@/lib/db/probes/probe-history';
 import { evaluateAlertRules } from '@/lib/domain/evaluate-alert-rules';
 import type { ProbeResult } from '@/lib/domain/probe-results';
+import { readDrillMilestones } from '@/lib/metrics/read-drill-milestones';
 import { readReplicationFacts } from '@/lib/replication/read-replication-facts';
 import { activeNotificationTargets } from '@/lib/notify/active-notification-targets';
 import { applyAlertConditions, type AppliedAlert } from './apply-alert-conditions';
@@ -21,12 +22,14 @@ export async function evaluateAlertsAfterProbes(db: Db, config: LifeboatConfig, 
     .slice()
     .sort((a, b) => b.at.getTime() - a.at.getTime())
     .map((sample) => sample.ok && sample.metrics !== null && (sample.metrics as { status?: string }).status !== 'unavailable');
+  const { lastSuccessful } = await readDrillMilestones(db, config.objectives, now);
   const conditions = evaluateAlertRules({
     now,
     latest: results,
     recentPrimaryHealth,
     replication: await readReplicationFacts(db, config),
-    lastSuccessfulDrillAt: null,
+    // A drill passes only once its criteria hold (participants confirmed too): the alert resolves then.
+    lastSuccessfulDrillAt: lastSuccessful ? new Date(lastSuccessful.at) : null,
     deploymentModel: config.deploymentModel,
     thresholds: config.alerts,
   });

@@ -161,6 +161,25 @@ describe('parseConfig rejects bad configuration with the field path', () => {
     expect(() => parseConfig(text, 'config/broken.yaml', {})).toThrow(/^invalid Lifeboat configuration in config\/broken\.yaml \(2 problems\):\n {2}objectives\.rpoMinutes/);
   });
 
+  it('optional steps are off by default; storage-account failover needs the account\'s resource group', () => {
+    const defaults = parseConfig(labWith((c) => delete at(c, 'runbooks').optionalSteps), 'test.yaml', {});
+    expect(defaults.runbooks.optionalSteps).toEqual({ openaiEndpointSwitch: false, storageAccountFailover: false });
+    const text = labWith((c) => {
+      at(c, 'runbooks').optionalSteps = { storageAccountFailover: true, openaiEndpointSwich: true };
+      delete at(c, 'components.blob').resourceGroup;
+      at(c, 'components.keyVault').openaiEndpointSecret = 'openai_endpoint';
+    });
+    expect(problemsOf(text)).toEqual([
+      'components.keyVault.openaiEndpointSecret: not a valid Key Vault secret name: 1-127 letters, digits and - (got "openai_endpoint")',
+      'runbooks.optionalSteps.openaiEndpointSwich: unknown key (did you mean "openaiEndpointSwitch"?)',
+    ]);
+    const fixed = labWith((c) => {
+      at(c, 'runbooks').optionalSteps = { storageAccountFailover: true };
+      delete at(c, 'components.blob').resourceGroup;
+    });
+    expect(problemsOf(fixed)).toEqual(["components.blob.resourceGroup: required when runbooks.optionalSteps.storageAccountFailover is on: the account failover is an ARM call on the account's resource group"]);
+  });
+
   it('a missing field', () => {
     expect(problemsOf(labWith((c) => delete at(c, 'auth').clientId))).toEqual(['auth.clientId: required']);
   });
@@ -225,6 +244,12 @@ describe('parseConfig rejects bad configuration with the field path', () => {
   it('a snapshot schedule that cannot meet the RPO', () => {
     expect(problemsOf(labWith((c) => (at(c, 'schedules').qdrantSnapshot = '0 2 * * *')))).toEqual([
       'schedules.qdrantSnapshot: can leave 1440 minutes between runs, more than objectives.rpoMinutes (60): run it at least that often (got "0 2 * * *")',
+    ]);
+  });
+
+  it('a Redis verification slower than the RPO (a failover restores only the newest verified backup)', () => {
+    expect(problemsOf(labWith((c) => (at(c, 'schedules').redisVerify = '0 3 * * *')))).toEqual([
+      'schedules.redisVerify: can leave 1440 minutes between runs, more than objectives.rpoMinutes (60): run it at least that often (got "0 3 * * *")',
     ]);
   });
 

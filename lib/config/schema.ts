@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { longestGapMinutes, readCronExpression } from './cron-expression';
 import { describeValue } from './describe-value';
+import { DEPLOYMENT_MODELS } from '@/lib/domain/deployment-models';
 
 /**
  * The protected topology, objectives and policy, in one schema. Rules kept here:
@@ -11,8 +12,7 @@ import { describeValue } from './describe-value';
 export const REGION_ROLES = ['primary', 'secondary'] as const;
 export type RegionRole = (typeof REGION_ROLES)[number];
 
-export const DEPLOYMENT_MODELS = ['cold', 'warm', 'active-active'] as const;
-export type DeploymentModel = (typeof DEPLOYMENT_MODELS)[number];
+export { DEPLOYMENT_MODELS, type DeploymentModel } from '@/lib/domain/deployment-models';
 
 type Refinement = z.core.$RefinementCtx;
 
@@ -234,13 +234,26 @@ const Aks = z
   .superRefine((aks, ctx) => distinctAcrossRegions(aks, 'healthUrl', ctx), WHEN_FIELDS_VALID);
 
 const KeyVaultRegion = z.strictObject({ url: HttpsUrl });
+const SecretName = patterned(/^[0-9A-Za-z-]{1,127}$/, 'not a valid Key Vault secret name: 1-127 letters, digits and -');
 const KeyVault = z
-  .strictObject({ kind: z.literal('keyVault').default('keyVault'), primary: KeyVaultRegion, secondary: KeyVaultRegion })
+  .strictObject({
+    kind: z.literal('keyVault').default('keyVault'),
+    primary: KeyVaultRegion,
+    secondary: KeyVaultRegion,
+    /** The secret the application reads its Azure OpenAI endpoint from (the optional endpoint-switch step sets it). */
+    openaiEndpointSecret: SecretName.default('openai-endpoint'),
+  })
   .superRefine((keyVault, ctx) => distinctAcrossRegions(keyVault, 'url', ctx), WHEN_FIELDS_VALID);
 
 const OpenAiRegion = z.strictObject({ endpoint: HttpUrl, apiKeyEnv: EnvName.optional() });
 const OpenAi = z
-  .strictObject({ kind: z.literal('openai').default('openai'), primary: OpenAiRegion, secondary: OpenAiRegion })
+  .strictObject({
+    kind: z.literal('openai').default('openai'),
+    primary: OpenAiRegion,
+    secondary: OpenAiRegion,
+    /** The deployment the application calls: the endpoint switch checks it answers in the target region first. */
+    deployment: patterned(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'not a valid Azure OpenAI deployment name: 1-64 letters, digits, _ . -').default('text-embedding-3-small'),
+  })
   .superRefine((openai, ctx) => distinctAcrossRegions(openai, 'endpoint', ctx), WHEN_FIELDS_VALID);
 
 const Components = z.strictObject({
@@ -316,7 +329,7 @@ const Schedules = z
     snapshotRestore: Cron.default('30 * * * *'),
     redisBackup: Cron.default('15 * * * *'),
     /** Restore the newest Redis backup into a scratch instance to prove it restores. */
-    redisVerify: Cron.default('0 3 * * *'),
+    redisVerify: Cron.default('20 * * * *'),
     /** Warm the secondary Redis with the newest backup; unset: only on failover or on request. */
     redisRestore: Cron.optional(),
     /** Delete snapshots and backups older than retentionDays (never the newest verified, nor one in use). */
@@ -399,6 +412,91 @@ const Rto = z
   })
   .prefault({});
 
+/** How the runbooks behave where the DR plan leaves a choice. */
+const Runbooks = z
+  .strictObject({
+    failback: z
+      .strictObject({
+        /** Health gate after each traffic stage (10 → 50 → 100 %): watched this long before the next stage. */
+        soakSeconds: z.number().int().min(1).max(3600).default(60),
+        /** After traffic is back on the primary: watched this long before the secondary shrinks to standby size. */
+        monitoringMinutes: z.number().min(0).max(24 * 60).default(30),
+      })
+      .prefault({}),
+    /** Steps the DR plan lists but that are off until a deployment turns them on. */
+    optionalSteps: z
+      .strictObject({
+        /** Failover, drill and failback point the app's OpenAI endpoint secret at the target region. */
+        openaiEndpointSwitch: z.boolean().default(false),
+        /** Offers `storage-failover` requests (Blob account failover, its own approval); needs components.blob.resourceGroup. */
+        storageAccountFailover: z.boolean().default(false),
+      })
+      .prefault({}),
+  })
+  .prefault({});
+
+const MonthlyPrice = z.number().min(0).max(10_000_000);
+/** Cost Management service name (ServiceName, e.g. "Redis Cache") → monthly price in `costs.currency`. */
+const ServicePrices = z.record(z.string().min(1), MonthlyPrice);
+
+/**
+ * Costs: Azure Cost Management when `costManagement` is set, else the cost model below. The model's
+ * defaults are the DR plan's "Cost Analysis" figures (CAD/month; lib/config/README.md explains them).
+ */
+const Costs = z
+  .strictObject({
+    /** Query Cost Management on components.frontDoor's ARM endpoint and subscription; absent: the cost model. */
+    costManagement: z
+      .strictObject({
+        type: z.enum(['ActualCost', 'AmortizedCost', 'Usage']).default('ActualCost'),
+        /** `subscription`: one query filtered to the configured resource groups; `resourceGroups`: one per group (least privilege). */
+        scope: z.enum(['subscription', 'resourceGroups']).default('subscription'),
+      })
+      .optional(),
+    /** The cost model's currency (Cost Management reports its own). */
+    currency: patterned(/^[A-Z]{3}$/, 'not an ISO 4217 currency code such as "CAD"').default('CAD'),
+    /** When the leader refreshes the current and previous month (Cost Management updates about daily). */
+    refreshCron: Cron.default('30 6 * * *'),
+    /** Months fetched when nothing is stored yet, so the overhead trend starts with history. */
+    historyMonths: z.int().min(1).max(12).default(6),
+    /** More resource groups billed to a region (the AKS groups are mapped already); `global` is neither region. */
+    resourceGroups: z
+      .strictObject({ primary: z.array(ResourceGroup).default([]), secondary: z.array(ResourceGroup).default([]), global: z.array(ResourceGroup).default([]) })
+      .prefault({}),
+    /** Services whose lines are compute, which reserved instances and scale-to-zero apply to. */
+    computeServices: z.array(z.string().min(1)).min(1).default(['Virtual Machines']),
+    /** Reserved-instance discount on compute, percent (the plan's 40 %; Azure quotes up to ~60 % for 3 years on Dv5). */
+    reservedInstances: z.strictObject({ oneYearPercent: z.number().min(0).max(100).default(40), threeYearPercent: z.number().min(0).max(100).default(60) }).prefault({}),
+    /** Blob price per GB-month (GiB) by tier: hot is the plan's own Blob line ($45 for 1 TB GRS); cool is the plan's $0.01. */
+    blobPerGbMonth: z.strictObject({ hot: z.number().min(0).default(0.044), cool: z.number().min(0).default(0.01) }).prefault({}),
+    model: z
+      .strictObject({
+        /** One AKS node (D4s_v5) a month: the plan's $1,200 for 6 nodes. */
+        nodeMonthly: MonthlyPrice.default(200),
+        /** Nodes a cold standby keeps (for the model comparison when another model is configured). */
+        coldStandbyNodes: z.int().min(0).max(1000).default(1),
+        primary: ServicePrices.default({ Storage: 165, 'Redis Cache': 280, 'Cognitive Services': 2000, Bandwidth: 150 }),
+        secondary: z
+          .strictObject({
+            cold: ServicePrices.default({ Storage: 60, 'Redis Cache': 40, 'Cognitive Services': 100, Bandwidth: 20 }),
+            warm: ServicePrices.default({ Storage: 60, 'Redis Cache': 80, 'Cognitive Services': 500, Bandwidth: 50 }),
+            'active-active': ServicePrices.default({ Storage: 120, 'Redis Cache': 280, 'Cognitive Services': 1715, Bandwidth: 100 }),
+          })
+          .prefault({}),
+        /** Shared services billed to components.frontDoor.resourceGroup (Front Door Standard's base fee). */
+        shared: ServicePrices.default({ 'Azure Front Door Service': 48 }),
+      })
+      .prefault({}),
+  })
+  .prefault({});
+
+/** The local lab only: its control API (fault switches), which a `lab` drill uses to take the primary down. Absent outside the lab. */
+const Lab = z
+  .strictObject({
+    controlUrl: HttpUrl.optional(),
+  })
+  .prefault({});
+
 const AuthorityHost = patterned(/^[A-Za-z0-9.-]+(?::\d{1,5})?$/, 'must be host[:port] only, no scheme or path (MSAL knownAuthorities format)');
 
 /** Sign-in. The shape is shared with lib/auth: change it only together. */
@@ -440,8 +538,9 @@ function checkAcrossSections(config: z.output<typeof Sections>, ctx: Refinement)
     ctx.addIssue({ code: 'custom', path: ['components', 'aks', 'secondary', 'standbyNodeCount'], message: 'must be at least 1 for deploymentModel "warm", which keeps the standby running (got 0)' });
   }
 
-  // A backup schedule slower than the RPO makes the objective impossible to meet.
-  for (const schedule of ['qdrantSnapshot', 'redisBackup'] as const) {
+  // A backup schedule slower than the RPO makes the objective impossible to meet; so does a slower
+  // Redis verification, since a failover restores only the newest verified backup.
+  for (const schedule of ['qdrantSnapshot', 'redisBackup', 'redisVerify'] as const) {
     const reading = readCronExpression(config.schedules[schedule]);
     const gap = reading.ok ? longestGapMinutes(reading.schedule) : undefined;
     if (gap !== undefined && gap > config.objectives.rpoMinutes) {
@@ -455,6 +554,9 @@ function checkAcrossSections(config: z.output<typeof Sections>, ctx: Refinement)
 
   if (config.approvals.breakGlass.enabled && config.notifications.targets.every((target) => target.optional)) {
     ctx.addIssue({ code: 'custom', path: ['approvals', 'breakGlass', 'enabled'], message: 'needs at least one notifications.targets entry that is not optional, so that every break-glass use is announced' });
+  }
+  if (config.runbooks.optionalSteps.storageAccountFailover && config.components.blob.resourceGroup === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['components', 'blob', 'resourceGroup'], message: 'required when runbooks.optionalSteps.storageAccountFailover is on: the account failover is an ARM call on the account\'s resource group' });
   }
   if (config.azure.staticTokenForLab && !isLoopback(config.components.frontDoor.armEndpoint)) {
     ctx.addIssue({
@@ -480,6 +582,9 @@ const Sections = z.strictObject({
   notifications: Notifications,
   alerts: Alerts,
   rto: Rto,
+  runbooks: Runbooks,
+  lab: Lab,
+  costs: Costs,
   auth: Auth,
 });
 

@@ -1,5 +1,5 @@
-/** What a change request asks for. */
-export const CHANGE_KINDS = ['failover', 'failback', 'drill'] as const;
+/** What a change request asks for. A storage-account failover needs its own approval (the DR plan), so it is its own kind. */
+export const CHANGE_KINDS = ['failover', 'failback', 'drill', 'storage-failover'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** Everything a runbook knows how to do; issue-by-issue, the runbook engine executes each. */
@@ -11,7 +11,12 @@ export type PlanAction =
   | 'restore-redis'
   | 'switch-route'
   | 'set-origin-weights'
-  | 'validate-serving';
+  | 'validate-serving'
+  | 'switch-openai-endpoint'
+  | 'failover-storage-account'
+  | 'announce-drill'
+  | 'simulate-region-failure'
+  | 'end-region-failure';
 
 export type PlanParams = Record<string, string | number | boolean>;
 

@@ -6,6 +6,7 @@ describe('page access', () => {
   it('lets every role see the status board and replication, and keeps audit and approvals to their roles', () => {
     expect(canOpen(['Viewer'], pageFor('/'))).toBe(true);
     expect(ROLES.every((role) => canOpen([role], pageFor('/replication')))).toBe(true);
+    expect(ROLES.every((role) => canOpen([role], pageFor('/metrics')) && canOpen([role], pageFor('/compliance')))).toBe(true);
     expect(canOpen(['Viewer'], pageFor('/audit'))).toBe(false);
     expect(canOpen(['Operator'], pageFor('/approvals'))).toBe(false);
     expect(canOpen(['Approver'], pageFor('/approvals'))).toBe(true);

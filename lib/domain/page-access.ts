@@ -9,6 +9,7 @@ export const NAV_PAGES: readonly NavPage[] = [
   { href: '/failovers', label: 'Failovers', roles: ROLES, purpose: 'Failover, failback and drill requests: the plan, its approvals, its state' },
   { href: '/approvals', label: 'Approvals', roles: ['Approver', 'Admin'], purpose: 'Requests waiting for your decision' },
   { href: '/drills', label: 'Drills', roles: ROLES, purpose: 'Drill schedule, reports and measured RTO/RPO' },
+  { href: '/metrics', label: 'Metrics', roles: ROLES, purpose: 'Historical RTO and RPO of every drill and real failover, drill results, and the trend against the objectives' },
   { href: '/costs', label: 'Costs', roles: ROLES, purpose: 'What the standby region costs' },
   { href: '/compliance', label: 'Compliance', roles: ROLES, purpose: 'Evidence for NIST 800-53 CP-6, CP-7, CP-9, CP-10' },
   { href: '/audit', label: 'Audit', roles: ['Admin', 'Architect'], purpose: 'Every event, with its hash chain verified' },

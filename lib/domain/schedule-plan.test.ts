@@ -11,6 +11,7 @@ const topology: PlanTopology = {
     secondary: { cluster: 'aks-ce', nodePool: 'user', standbyNodeCount: 1, productionNodeCount: 3 },
   },
   estimates: { 'scale-aks': 10, 'restore-qdrant': 30, 'restore-redis': 5, 'switch-front-door': 2, validate: 3 },
+  failback: { soakSeconds: 60, monitoringMinutes: 30 },
 };
 
 describe('schedulePlan', () => {

@@ -1,6 +1,8 @@
 import { expireDueChangeRequests } from '@/lib/approvals/expire-due-change-requests';
 import type { LifeboatConfig } from '@/lib/config/schema';
 import type { Db } from '@/lib/db/client';
+import { closeFinishedDrills } from '@/lib/drills/close-finished-drills';
+import { sendDueDrillReminders } from '@/lib/drills/send-due-drill-reminders';
 import { sweepStaleWorkers, type SweptWorker } from '@/lib/db/workers/sweep-stale-workers';
 import { NotLeaderError } from './not-leader-error';
 
@@ -21,7 +23,8 @@ export type SweepContext = {
 
 /**
  * Leader-only, every minute: marks workers whose heartbeat is older than 30 s as stopped, so the
- * panel stops counting them, and expires change requests past their expiry.
+ * panel stops counting them, expires change requests past their expiry, moves drills whose
+ * request ended to `ran` (or cancelled) and sends each drill's one reminder a day before it.
  */
 export async function sweepControlPlane(context: SweepContext): Promise<SweptWorker[]> {
   // Checked when acting, not when the job was claimed: leadership may have moved in between.
@@ -38,6 +41,9 @@ export async function sweepControlPlane(context: SweepContext): Promise<SweptWor
     const now = context.now?.() ?? new Date();
     const expired = await context.db.$transaction((tx) => expireDueChangeRequests(tx, config, now));
     for (const id of expired) context.log(`change request ${id} expired`);
+    for (const drill of await closeFinishedDrills(context.db, { now })) context.log(`drill ${drill.id} ${drill.state} (its request ${drill.requestState})`);
+    const reminders = await sendDueDrillReminders(context.db, config, { now });
+    if (reminders.drills > 0) context.log(`drill reminders: ${reminders.drills} drills, ${reminders.sent} sent, ${reminders.failed} failed`);
   }
   return swept;
 }

@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   const afterProbeCycle = async (results: Parameters<typeof evaluateAlertsAfterProbes>[2]) => {
     for (const change of await evaluateAlertsAfterProbes(db, config, results)) if (change.outcome !== 'unchanged') log(`alert ${change.dedupKey} ${change.outcome}`);
   };
-  state.worker = await startWorker({ databaseUrl, ...settings, log, probes: { config }, afterProbeCycle });
+  state.worker = await startWorker({ databaseUrl, ...settings, log, probes: { config }, afterProbeCycle, runbooks: { leaseMs: settings.runbookLeaseMs } });
   state.notifications = startNotificationLoop(db, config, log);
   // Audit log: each distinct configuration once, and the leader's copy of every event to Blob.
   await recordConfigLoaded(db, config, { process: 'worker', region: settings.region, source: resolveConfigSource(process.env).source })

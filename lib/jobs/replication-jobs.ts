@@ -2,6 +2,7 @@ import type { Job, PgBoss } from 'pg-boss';
 import type { LifeboatConfig } from '@/lib/config/schema';
 import type { Db } from '@/lib/db/client';
 import { failInterruptedRuns } from '@/lib/db/replication/fail-interrupted-runs';
+import { readStandbyHold } from '@/lib/db/runbooks/read-standby-hold';
 import type { StartReplicationRun } from '@/lib/db/replication/start-replication-run';
 import { applyRetention } from '@/lib/replication/apply-retention';
 import { backupRedisToBlob } from '@/lib/replication/redis-backup-to-blob';
@@ -16,7 +17,13 @@ import type { ManualReplicationJob, ReplicationJobData } from './request-replica
 export type ReplicationJobContext = { db: Db; config: LifeboatConfig; isLeader: () => boolean; log: (line: string) => void };
 
 type Trigger = Pick<StartReplicationRun, 'trigger' | 'requestedBy'>;
-type ReplicationJob = { job: ManualReplicationJob; cron: (config: LifeboatConfig) => string | undefined; run: (ctx: ReplicationJobContext, trigger: Trigger) => Promise<string> };
+type ReplicationJob = {
+  job: ManualReplicationJob;
+  cron: (config: LifeboatConfig) => string | undefined;
+  run: (ctx: ReplicationJobContext, trigger: Trigger) => Promise<string>;
+  /** Writes into the standby: a scheduled run waits while a runbook executes or the secondary serves. */
+  writesStandby?: boolean;
+};
 
 const collections = (config: LifeboatConfig) => config.components.qdrant.primary.collections;
 const describeRun = (run: { target: string; state: string; error: string | null }) => `${run.target} ${run.state}${run.error ? ` (${run.error})` : ''}`;
@@ -34,6 +41,7 @@ export const REPLICATION_JOBS: readonly ReplicationJob[] = [
   },
   {
     job: 'qdrant-restore',
+    writesStandby: true,
     cron: (config) => config.schedules.snapshotRestore,
     run: async ({ db, config }, trigger) => {
       const runs = [];
@@ -59,6 +67,7 @@ export const REPLICATION_JOBS: readonly ReplicationJob[] = [
   },
   {
     job: 'redis-restore',
+    writesStandby: true,
     cron: (config) => config.schedules.redisRestore,
     run: async ({ db, config }, trigger) => describeRun(await restoreRedisToSecondary(db, config, trigger)),
   },
@@ -106,7 +115,10 @@ export async function workReplicationJobs(boss: PgBoss, ctx: ReplicationJobConte
       if (!ctx.isLeader()) throw new NotLeaderError(queue);
       const interrupted = await failInterruptedRuns(ctx.db, job.job);
       if (interrupted > 0) ctx.log(`${queue}: marked ${interrupted} interrupted run(s) failed`);
-      ctx.log(`${queue}: ${await job.run(ctx, triggerOf(claimed))}`);
+      const trigger = triggerOf(claimed);
+      const hold = job.writesStandby && trigger.trigger === 'schedule' ? await readStandbyHold(ctx.db) : null;
+      if (hold) return ctx.log(`${queue}: scheduled run skipped: ${hold}`);
+      ctx.log(`${queue}: ${await job.run(ctx, trigger)}`);
     });
     ids.push({ queue, id });
   }

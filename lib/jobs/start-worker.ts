@@ -16,7 +16,11 @@ import packageJson from '@/package.json';
 import { CONTROL_PLANE_SWEEP_CRON, CONTROL_PLANE_SWEEP_QUEUE, sweepControlPlane } from './control-plane-sweep';
 import { startProbeLoop, type AfterProbeCycle, type ProbeLoop } from './probe-loop';
 import { PROBE_ROLLUP_CRON, PROBE_ROLLUP_QUEUE, rollUpAndPruneProbes } from './probe-rollup';
+import { createStepRegistry } from '@/lib/runbooks/steps/create-step-registry';
+import type { StepOptions } from '@/lib/runbooks/steps/step-options';
+import { declareCostJobs, workCostJobs } from './cost-jobs';
 import { declareReplicationJobs, workReplicationJobs } from './replication-jobs';
+import { declareRunbookQueue, startRunbookDispatch, workRunbookJobs } from './runbook-jobs';
 
 export const DEFAULT_ELECTION_MS = 5_000;
 
@@ -30,6 +34,8 @@ export type StartWorkerOptions = {
   probes?: { config: LifeboatConfig; intervalMs?: number; timeoutMs?: number };
   /** Runs after each probe cycle's samples are written, on the leader. */
   afterProbeCycle?: AfterProbeCycle;
+  /** Runbooks (executed from the same configuration as the probes): lease and step handler options. */
+  runbooks?: { leaseMs?: number; dispatchIntervalMs?: number; stepOptions?: StepOptions };
 };
 
 export type RunningWorker = {
@@ -69,6 +75,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   let sweepWorkId: string | undefined;
   let rollupWorkId: string | undefined;
   let replicationWork: { queue: string; id: string }[] = [];
+  let runbookDispatch: { stop(): Promise<void> } | undefined;
   let probeLoop: ProbeLoop | undefined;
   // A stopped loop may still finish its cycle (it re-checks leadership before writing): awaited before disconnecting.
   let probesDraining: Promise<void> = Promise.resolve();
@@ -99,6 +106,8 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     await boss.createQueue(PROBE_ROLLUP_QUEUE, { retryLimit: 3, retryDelay: 60, expireInSeconds: 600, deleteAfterSeconds: 86_400 });
     await boss.schedule(PROBE_ROLLUP_QUEUE, PROBE_ROLLUP_CRON, null, { tz: 'UTC' });
     if (options.probes) await declareReplicationJobs(boss, options.probes.config);
+    if (options.probes) await declareRunbookQueue(boss);
+    if (options.probes) await declareCostJobs(boss, options.probes.config);
   } catch (error) {
     await boss.stop({ graceful: false }).catch(() => undefined);
     await markWorkerStopped(db, me.id).catch(() => undefined);
@@ -115,6 +124,12 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     });
     const probes = options.probes;
     if (probes) replicationWork = await workReplicationJobs(boss, { db, config: probes.config, isLeader, log });
+    if (probes) {
+      const registry = createStepRegistry(db, probes.config, options.runbooks?.stepOptions);
+      replicationWork.push(await workRunbookJobs(boss, { db, registry, isLeader, log, leaseMs: options.runbooks?.leaseMs }));
+      runbookDispatch = startRunbookDispatch(boss, { db, isLeader, log, intervalMs: options.runbooks?.dispatchIntervalMs });
+      replicationWork.push(await workCostJobs(boss, { db, config: probes.config, isLeader, log, caPem: options.runbooks?.stepOptions?.caPem }));
+    }
     if (probes) {
       probeLoop = startProbeLoop({
         intervalMs: probes.intervalMs ?? probes.config.schedules.probeIntervalSeconds * 1000,
@@ -136,6 +151,8 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     rollupWorkId = undefined;
     if (probeLoop) probesDraining = probeLoop.stop();
     probeLoop = undefined;
+    await runbookDispatch?.stop();
+    runbookDispatch = undefined;
     // Not waiting for running handlers: each re-checks leadership at the moment it acts.
     if (id) await boss.offWork(CONTROL_PLANE_SWEEP_QUEUE, { id, wait: false }).catch(() => undefined);
     if (rollupId) await boss.offWork(PROBE_ROLLUP_QUEUE, { id: rollupId, wait: false }).catch(() => undefined);

@@ -11,10 +11,12 @@ export const WorkerEnv = z.object({
   ),
   LIFEBOAT_WORKER_HEARTBEAT_MS: interval(9_000),
   LIFEBOAT_WORKER_ELECTION_MS: interval(20_000),
+  /** How long a dead worker's runbook run stays locked before the next leader resumes it. */
+  LIFEBOAT_RUNBOOK_LEASE_MS: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(1_000).max(300_000).optional()),
 });
 export type WorkerEnv = z.infer<typeof WorkerEnv>;
 
-export type WorkerSettings = { region: string; heartbeatMs?: number; electionMs?: number };
+export type WorkerSettings = { region: string; heartbeatMs?: number; electionMs?: number; runbookLeaseMs?: number };
 
 /** The worker's settings from its environment; the region falls back to the configuration's primary region. */
 export function readWorkerSettings(env: Record<string, string | undefined>, fallbackRegion?: string): WorkerSettings {
@@ -26,5 +28,6 @@ export function readWorkerSettings(env: Record<string, string | undefined>, fall
     region,
     heartbeatMs: parsed.data.LIFEBOAT_WORKER_HEARTBEAT_MS,
     electionMs: parsed.data.LIFEBOAT_WORKER_ELECTION_MS,
+    runbookLeaseMs: parsed.data.LIFEBOAT_RUNBOOK_LEASE_MS,
   };
 }

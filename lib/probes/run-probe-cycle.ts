@@ -8,7 +8,7 @@ import { blobServiceClient } from '@/lib/adapters/blob/blob-service-client';
 import { probeBlobGeo } from '@/lib/adapters/blob/probe-blob-geo';
 import { probeFrontDoor } from '@/lib/adapters/frontdoor/probe-front-door';
 import { probeKeyVault } from '@/lib/adapters/keyvault/probe-key-vault';
-import { labOpenAiKey } from '@/lib/adapters/openai/lab-open-ai-key';
+import { openAiAuth } from '@/lib/adapters/openai/open-ai-auth';
 import { probeOpenAi } from '@/lib/adapters/openai/probe-open-ai';
 import { describeProbeError } from '@/lib/adapters/probing/describe-probe-error';
 import type { ProbeContext } from '@/lib/adapters/probing/probe-context';
@@ -56,10 +56,7 @@ export function listProbes(config: LifeboatConfig, context: ProbeCycleOptions = 
       planned('aks', role, `${c.aks[role].cluster}/${c.aks[role].nodePool}`, context, () =>
         probeAks({ region: role, armEndpoint: fd.armEndpoint, subscriptionId: fd.subscriptionId, ...c.aks[role], credential: credential() }, context),
       ),
-      planned('openai', role, '-', context, () => {
-        const apiKey = readSecret(c.openai[role].apiKeyEnv) ?? (config.azure.staticTokenForLab ? labOpenAiKey(config.regions[role].name) : undefined);
-        return probeOpenAi({ region: role, endpoint: c.openai[role].endpoint, auth: apiKey ? { apiKey } : { credential: credential() } }, context);
-      }),
+      planned('openai', role, '-', context, () => probeOpenAi({ region: role, endpoint: c.openai[role].endpoint, auth: openAiAuth(config, role) }, context)),
       planned('keyvault', role, '-', context, () =>
         probeKeyVault({ region: role, url: c.keyVault[role].url, credential: credential(), disableChallengeResourceVerification: config.azure.staticTokenForLab }, context),
       ),

@@ -14,7 +14,8 @@ import { MANIFEST_SUFFIX as REDIS_MANIFEST_SUFFIX, type RedisBackupManifest } fr
 import { manifestBlobName, snapshotBlobName, type SnapshotManifest } from './snapshot-manifest';
 import { snapshotContainer } from './snapshot-container';
 
-const NOW = new Date('2026-11-24T12:00:00.000Z');
+// The real clock: an unverified blob is dated by Blob's own last-modified time, which is now.
+const NOW = new Date();
 const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY);
 const SHA = 'a'.repeat(64);

@@ -26,7 +26,8 @@ export function planRetention(input: RetentionInput): RetentionDecision[] {
     .map((blob): RetentionDecision => {
       if (blob === newestVerified) return { name: blob.name, action: 'keep', reason: 'newest verified backup' };
       if (input.dependedOn.has(blob.name)) return { name: blob.name, action: 'keep', reason: 'a secondary depends on it' };
-      const ageDays = (input.now.getTime() - blob.takenAt.getTime()) / DAY_MS;
+      // A blob written after `now` (clocks of Blob and this process differ slightly) is simply new.
+      const ageDays = Math.max(0, input.now.getTime() - blob.takenAt.getTime()) / DAY_MS;
       if (blob.takenAt.getTime() >= cutoff) return { name: blob.name, action: 'keep', reason: `${ageDays.toFixed(1)} days old, within ${input.retentionDays} days` };
       return { name: blob.name, action: 'delete', reason: `${ageDays.toFixed(1)} days old, beyond ${input.retentionDays} days${blob.verified ? '' : ' (never verified)'}` };
     });

@@ -10,6 +10,8 @@ import { blobServiceClient } from '@/lib/adapters/blob/blob-service-client';
 import { parseConfig } from '@/lib/config/load-config';
 import type { LifeboatConfig } from '@/lib/config/schema';
 import { createTestDatabase, type TestDatabase } from '@/lib/db/testing/test-database';
+import { noteOneShotMaster } from '@/lib/db/replication/note-one-shot-master';
+import { startReplicationRun } from '@/lib/db/replication/start-replication-run';
 import { MANIFEST_SUFFIX } from './redis-backup-manifest';
 import { backupRedisToBlob } from './redis-backup-to-blob';
 import { restoreRedisToSecondary } from './restore-redis-to-secondary';
@@ -95,6 +97,29 @@ describe('restoreRedisToSecondary against two real redis-servers (AOF on) and Az
     await secondary.setDown(true);
     await secondary.setDown(false);
     expect((await snapshotOf(secondary.url)).keys).toBe(2_001);
+  });
+
+  it('takes back a secondary left following the one-shot master of a restore whose worker died, but never one following a real master', async () => {
+    const deadPort = await findFreePort();
+    const left = await startReplicationRun(database.db, { job: 'redis-restore', target: 'redis', region: 'secondary', trigger: 'runbook', requestedBy: 'runbook:dead' });
+    await noteOneShotMaster(database.db, left.id, `127.0.0.1:${deadPort}`);
+    const follow = async (port: number) => {
+      const admin = new Redis(secondary.url);
+      await admin.call('REPLICAOF', '127.0.0.1', String(port));
+      admin.disconnect();
+    };
+    await follow(deadPort);
+    const resumed = await restoreRedisToSecondary(database.db, config, { trigger: 'runbook', requestedBy: 'runbook:resumed' });
+    expect(resumed.error).toBeNull();
+    expect(await snapshotOf(secondary.url)).toMatchObject({ keys: 2_000, role: 'master' });
+
+    const stranger = await findFreePort();
+    await follow(stranger);
+    const refused = await restoreRedisToSecondary(database.db, config, { trigger: 'test' });
+    expect(refused.error).toMatch(new RegExp(`check role: it is a slave of another master \\(127\\.0\\.0\\.1:${stranger}\\)`));
+    const admin = new Redis(secondary.url);
+    await admin.call('REPLICAOF', 'NO', 'ONE');
+    admin.disconnect();
   });
 
   it('fails with the reason when the secondary Redis is down, and when Blob holds no backup', async () => {

@@ -4,6 +4,8 @@ import { readSecret } from '@/lib/config/read-secret';
 import type { Db } from '@/lib/db/client';
 import { finishReplicationRun } from '@/lib/db/replication/finish-replication-run';
 import type { ReplicationRun } from '@/lib/db/replication/replication-run';
+import { noteOneShotMaster } from '@/lib/db/replication/note-one-shot-master';
+import { wasOneShotMaster } from '@/lib/db/replication/was-one-shot-master';
 import { startReplicationRun, type StartReplicationRun } from '@/lib/db/replication/start-replication-run';
 import { describeFailure } from './describe-failure';
 import { newestRedisBackup } from './newest-redis-backup';
@@ -72,8 +74,12 @@ export async function restoreRedisToSecondary(db: Db, config: LifeboatConfig, op
     await target.connect().catch((error: unknown) => {
       throw socketError ?? error;
     });
-    const role = infoField(await target.info('replication'), 'role');
-    if (role !== 'master') throw new Error(`it is a ${role ?? 'server of unknown role'} of another master; restoring would break that replication`);
+    const replication = await target.info('replication');
+    const role = infoField(replication, 'role');
+    const followed = `${infoField(replication, 'master_host') ?? '?'}:${infoField(replication, 'master_port') ?? '?'}`;
+    // A worker that died mid-restore leaves the target following its one-shot master: promote it back (it kept its data).
+    if (role === 'slave' && (await wasOneShotMaster(db, region, followed))) await target.call('REPLICAOF', 'NO', 'ONE');
+    else if (role !== 'master') throw new Error(`it is a ${role ?? 'server of unknown role'} of another master (${followed}); restoring would break that replication`);
     details.previousKeys = await target.dbsize();
 
     stage = `Blob: download ${blobName}`;
@@ -90,6 +96,7 @@ export async function restoreRedisToSecondary(db: Db, config: LifeboatConfig, op
 
     stage = `${region} Redis: full sync from the backup`;
     const advertise = settings.restoreMaster.advertiseHost ?? settings.restoreMaster.listenHost;
+    await noteOneShotMaster(db, run.id, `${advertise}:${master.port}`);
     await target.call('REPLICAOF', advertise, String(master.port));
     following = true;
     await waitForSync(target, master, deadline, region);

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { backoffDelayMs } from './backoff-delay';
 import { checkPlanGraph } from './check-plan-graph';
 import { describeStop } from './describe-stop';
-import { isTransientError } from './is-transient-error';
 import { readySteps, type StepStatus } from './ready-steps';
 import { planStep } from './testing/fake-registry';
 import { StepTimeoutError, withTimeout } from './with-timeout';
@@ -34,18 +33,6 @@ describe('checkPlanGraph', () => {
     expect(() => checkPlanGraph([planStep('a', ['ghost'])])).toThrow(/unknown step ghost/);
     expect(() => checkPlanGraph([planStep('a', ['b']), planStep('b', ['a'])])).toThrow(/depends on itself/);
     expect(() => checkPlanGraph([planStep('a'), planStep('b', ['a'])])).not.toThrow();
-  });
-});
-
-describe('isTransientError', () => {
-  it('retries throttling, server and network errors, never client errors or timeouts', () => {
-    expect(isTransientError({ statusCode: 429 })).toBe(true);
-    expect(isTransientError({ status: 503 })).toBe(true);
-    expect(isTransientError(Object.assign(new Error('reset'), { code: 'ECONNRESET' }))).toBe(true);
-    expect(isTransientError({ statusCode: 409, code: 'ECONNRESET' })).toBe(false);
-    expect(isTransientError({ statusCode: 400 })).toBe(false);
-    expect(isTransientError(new StepTimeoutError(10))).toBe(false);
-    expect(isTransientError('boom')).toBe(false);
   });
 });
 

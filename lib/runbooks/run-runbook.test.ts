@@ -9,6 +9,7 @@ import type { PlanStep } from '@/lib/domain/change-plan';
 import { requestAbort } from './request-abort';
 import { runRunbook, type RunRunbookOptions } from './run-runbook';
 import { delay, fakeRegistry, planStep, testPlan, type FakeStep } from './testing/fake-registry';
+import type { StepContext, StepOutput } from './step-handler';
 import { TEST_TOPOLOGY as TOPOLOGY } from '@/lib/domain/testing/plan-topology-fixture';
 
 let test: TestDatabase;
@@ -30,6 +31,14 @@ async function stepsOf(runId: string): Promise<Record<string, RunbookStepRecord>
 }
 
 const sleepFor = (ms: number): FakeStep => ({ execute: async () => (await delay(ms), { sleptMs: ms }) });
+/** A step that says when it has started and finishes only when released: no timing race in the test. */
+function gatedStep(output: StepOutput): { step: FakeStep; started: Promise<void>; release: () => void } {
+  let markStarted = () => undefined as void;
+  let release = () => undefined as void;
+  const started = new Promise<void>((resolve) => (markStarted = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  return { step: { execute: async () => (markStarted(), await released, output), check: async () => 'not-done' }, started, release };
+}
 const httpError = (statusCode: number) => Object.assign(new Error(`HTTP ${statusCode}`), { statusCode });
 
 /** Leaves a step as a worker that died mid-step would: running, attempt 1, its lease lapsed. */
@@ -209,6 +218,21 @@ describe('runRunbook: resuming after a crash', () => {
     expect([steps.scale!.output, steps.switch!.output, steps.switch!.attempt]).toEqual([{ before: 'crash' }, { resumed: true }, 1]);
   });
 
+  it('gives up on a resumed step\'s recoverOutput() after the step timeout, aborting its signal, and still marks the step succeeded', async () => {
+    const runId = await newRun([planStep('switch')]);
+    await simulateCrash(runId, 'switch', []);
+    const fake = fakeRegistry({ switch: { check: async () => 'done' } });
+    let sawAbort = false;
+    const hung = new Promise<StepOutput>(() => undefined);
+    const registry = { ...fake.registry, 'check-health': { ...fake.registry['check-health'], recoverOutput: async (ctx: StepContext) => (ctx.signal.addEventListener('abort', () => (sawAbort = true)), hung) } };
+
+    const result = await runRunbook(test.db, runId, registry, { ...FAST, timeoutMs: 100 });
+
+    expect(result.state).toBe('succeeded');
+    expect(sawAbort).toBe(true);
+    expect((await stepsOf(runId)).switch!.output).toEqual({ recoverError: 'timed out after 100 ms', resumed: true });
+  }, 10_000);
+
   it('re-executes a step left running exactly once when its check says not done', async () => {
     const runId = await newRun([planStep('scale'), planStep('switch', ['scale'])]);
     await simulateCrash(runId, 'switch', ['scale']);
@@ -277,11 +301,13 @@ describe('runRunbook: resuming after a crash', () => {
 
   it('a second executor arriving mid-step does not mistake the live step for a crashed one', async () => {
     const runId = await newRun([planStep('scale')]);
-    const fake = fakeRegistry({ scale: { execute: async () => (await delay(300), { scaled: true }), check: async () => 'not-done' } });
+    const gate = gatedStep({ scaled: true });
+    const fake = fakeRegistry({ scale: gate.step });
 
     const first = runRunbook(test.db, runId, fake.registry, { ...FAST, executorId: 'worker-a' });
-    await delay(100);
+    await gate.started;
     const second = await runRunbook(test.db, runId, fake.registry, { ...FAST, executorId: 'worker-b' });
+    gate.release();
 
     expect(second).toEqual({ runId, state: 'running', stopped: 'busy' });
     expect((await first).state).toBe('succeeded');
@@ -323,11 +349,13 @@ describe('runRunbook: resuming after a crash', () => {
 describe('runRunbook: abort and dry run', () => {
   it('on abort, lets the running step finish, starts nothing new and records where it stopped', async () => {
     const runId = await newRun([planStep('scale'), planStep('switch', ['scale']), planStep('validate', ['switch'])]);
-    const fake = fakeRegistry({ scale: sleepFor(300) });
+    const gate = gatedStep({ scaled: true });
+    const fake = fakeRegistry({ scale: gate.step });
 
     const running = runRunbook(test.db, runId, fake.registry, FAST);
-    await delay(100);
+    await gate.started;
     await requestAbort(test.db, runId, OPERATOR);
+    gate.release();
     const result = await running;
 
     expect(result.state).toBe('aborted');
@@ -335,9 +363,9 @@ describe('runRunbook: abort and dry run', () => {
     expect(fake.executions('switch')).toBe(0);
     const steps = await stepsOf(runId);
     expect(Object.values(steps).map((step) => step.state)).toEqual(['succeeded', 'aborted', 'aborted']);
-    const audit = await test.db.auditEvent.findMany({ where: { action: 'runbook.abort-requested', targetId: runId } });
+    const audit = await test.db.auditEvent.findMany({ where: { action: 'runbook.abort', targetId: runId } });
     expect(audit.map((event) => event.actorId)).toEqual(['u-olivia']);
-    await expect(requestAbort(test.db, runId, OPERATOR)).rejects.toThrow(/not running/);
+    await expect(requestAbort(test.db, runId, OPERATOR)).rejects.toMatchObject({ code: 'not-running' });
   });
 
   it('dry run: every step records what it would do and nothing executes', async () => {

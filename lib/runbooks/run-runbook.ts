@@ -79,7 +79,7 @@ export async function runRunbook(db: Db, runId: string, registry: StepRegistry, 
       run,
       clock,
       handler,
-      timeoutMs: handler.timeoutMs ?? options.timeoutMs ?? 15 * 60_000,
+      timeoutMs: (typeof handler.timeoutMs === 'function' ? handler.timeoutMs(step) : handler.timeoutMs) ?? options.timeoutMs ?? 15 * 60_000,
       retry: { ...DEFAULT_RETRY, ...options.retry, ...handler.retry },
     };
     status.set(stepId, { state: 'running', optional: seen.optional });

@@ -4,8 +4,9 @@ import { recordStepRetry } from '@/lib/db/runbooks/record-step-retry';
 import type { RunbookStepRecord } from '@/lib/db/runbooks/runbook-record';
 import { startStepAttempt } from '@/lib/db/runbooks/start-step-attempt';
 import type { ChangePlan, PlanStep } from '@/lib/domain/change-plan';
+import { describeError } from '@/lib/domain/describe-error';
 import { backoffDelayMs } from './backoff-delay';
-import type { EngineClock, RetryPolicy, StepContext, StepHandler } from './step-handler';
+import type { EngineClock, RetryPolicy, StepContext, StepHandler, StepOutput } from './step-handler';
 import { withTimeout } from './with-timeout';
 
 export type StepEnv = {
@@ -20,8 +21,6 @@ export type StepEnv = {
 /** succeeded/failed: the step's end is committed; lost: another executor moved the step on first. */
 export type StepResult = { state: 'succeeded' } | { state: 'failed'; error: string } | { state: 'lost' };
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /** check() under the step's retry policy: a throttled or briefly unreachable ARM must not fail the step. */
 async function askCheck(env: StepEnv, check: (signal: AbortSignal) => Promise<'done' | 'not-done'>): Promise<unknown> {
   for (let tries = 1; ; tries += 1) {
@@ -31,6 +30,21 @@ async function askCheck(env: StepEnv, check: (signal: AbortSignal) => Promise<'d
   }
 }
 
+/** A resumed step's output: what it had produced, when its handler can tell (within the step's timeout). */
+async function resumedOutput(env: StepEnv, ctx: StepContext): Promise<StepOutput> {
+  const recover = env.handler.recoverOutput?.bind(env.handler);
+  const recovered = recover ? await withTimeout(env.timeoutMs, (signal) => recover({ ...ctx, signal })).catch((error: unknown) => ({ recoverError: describeError(error) })) : {};
+  return { ...recovered, resumed: true };
+}
+
+/** The failure, with what the handler's compensate() undid (or why it could not). */
+async function compensated(env: StepEnv, ctx: StepContext, failure: string): Promise<string> {
+  const compensate = env.handler.compensate?.bind(env.handler);
+  if (!compensate) return failure;
+  const undone = await withTimeout(env.timeoutMs, (signal) => compensate({ ...ctx, signal }, failure)).catch((error: unknown) => `could not undo: ${describeError(error)}`);
+  return `${failure}; ${undone}`;
+}
+
 /**
  * Runs one step to its end: each attempt committed as running before it executes and with its
  * outcome after; retryable failures wait (exponential backoff) and go again. A step found running
@@ -38,7 +52,9 @@ async function askCheck(env: StepEnv, check: (signal: AbortSignal) => Promise<'d
  */
 export async function runStep(env: StepEnv, seen: RunbookStepRecord, step: PlanStep): Promise<StepResult> {
   const { db, run, clock, handler } = env;
-  const ctx = (attempt: number, signal: AbortSignal): StepContext => ({ runId: run.id, plan: run.plan, step, attempt, idempotencyKey: seen.idempotencyKey, signal });
+  // The record keeps the first attempt's start across retries and resumes; a pending step starts now.
+  const firstStartedAt = seen.startedAt ?? clock.now();
+  const ctx = (attempt: number, signal: AbortSignal): StepContext => ({ runId: run.id, plan: run.plan, step, attempt, idempotencyKey: seen.idempotencyKey, signal, firstStartedAt });
   const key = (attempt: number) => ({ runId: run.id, stepId: step.id, attempt });
   const end = async (attempt: number, outcome: Parameters<typeof finishStep>[2]): Promise<StepResult> =>
     (await finishStep(db, key(attempt), outcome, clock.now())) ? (outcome.state === 'succeeded' ? { state: 'succeeded' } : { state: 'failed', error: outcome.error }) : { state: 'lost' };
@@ -58,8 +74,8 @@ export async function runStep(env: StepEnv, seen: RunbookStepRecord, step: PlanS
     if (recheck && handler.check) {
       const check = handler.check.bind(handler);
       const verdict = await askCheck(env, (signal) => check(ctx(attempt, signal)));
-      if (verdict === 'done') return end(attempt, { state: 'succeeded', output: { resumed: true } });
-      if (verdict !== 'not-done') return end(attempt, { state: 'failed', error: `could not check whether the interrupted step took effect: ${message(verdict)}` });
+      if (verdict === 'done') return end(attempt, { state: 'succeeded', output: await resumedOutput(env, ctx(attempt, new AbortController().signal)) });
+      if (verdict !== 'not-done') return end(attempt, { state: 'failed', error: `could not check whether the interrupted step took effect: ${describeError(verdict)}` });
     }
     const started = await startStepAttempt(db, { runId: run.id, stepId: step.id, state, attempt }, clock.now());
     if (started === null) return { state: 'lost' };
@@ -69,8 +85,11 @@ export async function runStep(env: StepEnv, seen: RunbookStepRecord, step: PlanS
       const output = await withTimeout(env.timeoutMs, (signal) => handler.execute(ctx(attempt, signal)));
       return end(attempt, { state: 'succeeded', output });
     } catch (error) {
-      if (attempt >= env.retry.maxAttempts || !env.retry.isRetryable(error)) return end(attempt, { state: 'failed', error: `attempt ${attempt}: ${message(error)}` });
-      await recordStepRetry(db, key(attempt), `attempt ${attempt}: ${message(error)}`);
+      if (attempt >= env.retry.maxAttempts || !env.retry.isRetryable(error)) {
+        const failure = `attempt ${attempt}: ${describeError(error)}`;
+        return end(attempt, { state: 'failed', error: await compensated(env, ctx(attempt, new AbortController().signal), failure) });
+      }
+      await recordStepRetry(db, key(attempt), `attempt ${attempt}: ${describeError(error)}`);
       await clock.sleep(backoffDelayMs(attempt, env.retry, clock.random));
       recheck = handler.check !== undefined; // a failed call may still have taken effect on the far side
     }

@@ -12,6 +12,8 @@ export type StepContext = {
   idempotencyKey: string;
   /** Aborted when the step's timeout passes: hand it to SDK calls so they stop too. */
   signal: AbortSignal;
+  /** When the step's first attempt started: a wait measured from it is not restarted by a retry or a resume. */
+  firstStartedAt: Date;
 };
 
 export type RetryPolicy = {
@@ -26,9 +28,17 @@ export type StepHandler = {
   execute(ctx: StepContext): Promise<StepOutput>;
   /** Has the step's effect already happened (route on the secondary, pool at size)? Asked before any repeat. */
   check?(ctx: StepContext): Promise<'done' | 'not-done'>;
+  /** The output of a step check() found done after its worker died (which snapshot it restored, say). */
+  recoverOutput?(ctx: StepContext): Promise<StepOutput>;
   /** The dry run's answer: what it would call, with which parameters. */
   describe(ctx: StepContext): string;
-  timeoutMs?: number;
+  /**
+   * Undoes what a step that failed for good leaves half-done (a failback stage routes traffic back);
+   * called once, before the failure is recorded. Returns what it did, added to the step's error.
+   */
+  compensate?(ctx: StepContext, error: string): Promise<string>;
+  /** Per step, when a parameter sets how long it may take (a monitoring window before scaling down). */
+  timeoutMs?: number | ((step: PlanStep) => number);
   retry?: Partial<RetryPolicy>;
 };
 

@@ -1,3 +1,6 @@
+import { readLastMeasuredRecovery } from '@/lib/db/runbooks/read-last-measured-recovery';
+import type { DrillMilestones } from '@/lib/metrics/drill-milestones';
+import { readDrillMilestones } from '@/lib/metrics/read-drill-milestones';
 import { readReplicationFacts } from '@/lib/replication/read-replication-facts';
 import { getConfig } from '@/lib/config/get-config';
 import type { LifeboatConfig } from '@/lib/config/schema';
@@ -25,6 +28,8 @@ export type BoardState = {
   notificationCounts: Record<string, number>;
   controlPlane: ControlPlaneHealthJson;
   databaseLatencyMs: number;
+  /** The last successful drill and the next one (the DR plan's "last successful drill" on the dashboard). */
+  drills: DrillMilestones;
 };
 
 /** Reads the newest probes, alerts and workers (database only: never Azure, Qdrant or Redis) and judges readiness. */
@@ -33,7 +38,14 @@ export async function readBoardState(db: Db, now = new Date()): Promise<BoardSta
   const pingStarted = performance.now();
   await pingDatabase(db);
   const databaseLatencyMs = Math.round(performance.now() - pingStarted);
-  const [latest, alerts, controlPlane, replication] = await Promise.all([latestProbeSamples(db), readAlertsForBoard(db, now), readControlPlaneHealth(db), readReplicationFacts(db, config)]);
+  const [latest, alerts, controlPlane, replication, lastMeasured, drills] = await Promise.all([
+    latestProbeSamples(db),
+    readAlertsForBoard(db, now),
+    readControlPlaneHealth(db),
+    readReplicationFacts(db, config),
+    readLastMeasuredRecovery(db),
+    readDrillMilestones(db, config.objectives, now),
+  ]);
   const intervalSeconds = config.schedules.probeIntervalSeconds;
   const readiness = assessReadiness({
     latest,
@@ -41,9 +53,9 @@ export async function readBoardState(db: Db, now = new Date()): Promise<BoardSta
     probeIntervalSeconds: intervalSeconds,
     objectives: config.objectives,
     deploymentModel: config.deploymentModel,
-    // Drills have not landed: RTO comes from the plan's step estimates.
     replication,
-    lastMeasured: null,
+    // The newest measured failover or drill, else the plan's step estimates.
+    lastMeasured,
     stepEstimatesMinutes: config.rto.stepEstimatesMinutes,
   });
   return {
@@ -58,5 +70,6 @@ export async function readBoardState(db: Db, now = new Date()): Promise<BoardSta
     notificationCounts: alerts.notificationCounts,
     controlPlane,
     databaseLatencyMs,
+    drills,
   };
 }

@@ -32,6 +32,7 @@ export async function readStatusSnapshot(db: Db, options: { window: StatusWindow
     lag,
     controlPlane: state.controlPlane,
     database: { ok: true, latencyMs: state.databaseLatencyMs },
+    drills: state.drills,
   };
   return { version: snapshotVersion(content), ...content };
 }

@@ -36,6 +36,7 @@ export function snapshotVersion(snapshot: Omit<StatusSnapshot, 'version'>, now =
       workers: cp.workers.map((worker) => [worker.id, worker.status, worker.isLeader]),
       lastLeaderChange: cp.lastLeaderChange,
     },
+    drills: snapshot.drills,
   };
   return createHash('sha256').update(JSON.stringify(significant)).digest('base64url').slice(0, 22);
 }

@@ -1,5 +1,6 @@
 import type { ControlPlaneHealthJson } from '@/lib/control-plane/read-control-plane-health';
 import type { Component, ProbeRegion } from '@/lib/domain/probe-results';
+import type { DrillMilestones } from '@/lib/metrics/drill-milestones';
 import type { AlertRule, ComponentTile, Readiness, Severity } from '@/lib/domain/readiness-types';
 
 export const STATUS_WINDOWS = ['24h', '7d', '30d'] as const;
@@ -58,6 +59,7 @@ export type StatusSnapshot = {
   lag: LagSeries;
   controlPlane: ControlPlaneHealthJson;
   database: { ok: true; latencyMs: number };
+  drills: DrillMilestones;
 };
 
 /** What the board polls when the answer is not a snapshot: 401, 403, 503 (database unreachable). */

@@ -1,7 +1,11 @@
+import Link from 'next/link';
 import { RelativeTime } from '@/app/_components/relative-time';
 import { StatusBadge } from '@/app/_components/status-badge';
 import type { StatusSnapshot } from '@/lib/status/status-snapshot';
 import { SEVERITY } from './status-tones';
+
+/** The page that deals with a firing rule, where there is one. */
+const ALERT_ACTIONS: Partial<Record<string, { href: string; label: string }>> = { 'drill-overdue': { href: '/drills', label: 'Schedule a drill' } };
 
 /** What is firing now, then what resolved recently. */
 export function AlertsPanel({ alerts }: { alerts: StatusSnapshot['alerts'] }) {
@@ -20,6 +24,11 @@ export function AlertsPanel({ alerts }: { alerts: StatusSnapshot['alerts'] }) {
             <li key={alert.id} data-testid="firing-alert" data-rule={alert.rule} className="flex flex-wrap items-center gap-2 rounded-md border border-slate-800 bg-slate-950/60 p-2.5 text-sm">
               <StatusBadge tone={SEVERITY[alert.severity]} label={alert.severity} />
               <span className="font-medium">{alert.title}</span>
+              {ALERT_ACTIONS[alert.rule] && (
+                <Link href={ALERT_ACTIONS[alert.rule]?.href ?? '/'} data-testid={`${alert.rule}-link`} className="text-sky-300 underline-offset-2 hover:underline">
+                  {ALERT_ACTIONS[alert.rule]?.label}
+                </Link>
+              )}
               <span className="text-slate-400">
                 firing since <RelativeTime iso={alert.firedAt} />
               </span>

@@ -3,6 +3,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { STATUS_WINDOWS, type LagSeries, type StatusWindow } from '@/lib/status/status-snapshot';
 import { formatDuration } from './format-duration';
+import { formatUtc } from '@/app/_components/format-utc';
 
 const SERIES = [
   { key: 'blob', label: 'Blob geo-replication lag', color: '#38bdf8', dash: undefined },
@@ -48,7 +49,7 @@ export function LagChart({ lag, window, onWindow, rpoObjectiveSeconds, loading }
               <YAxis stroke="#94a3b8" fontSize={12} unit=" min" width={64} />
               <Tooltip
                 contentStyle={{ background: '#0f172a', border: '1px solid #334155' }}
-                labelFormatter={(label) => `${String(label).replace('T', ' ').slice(0, 16)} UTC`}
+                labelFormatter={(label) => formatUtc(String(label))}
                 formatter={(value) => (typeof value === 'number' ? formatDuration(value * 60) : 'no sample')}
               />
               <Legend />

@@ -6,6 +6,7 @@ import type { StatusSnapshot, StatusWindow } from '@/lib/status/status-snapshot'
 import { AlertsPanel } from './alerts-panel';
 import { ComponentGrid } from './component-grid';
 import { DatabaseStatus } from './database-status';
+import { DrillFacts } from './drill-facts';
 import { FailedNotifications } from './failed-notifications';
 import { LagChart } from './lag-chart';
 import { ReadinessBanner } from './readiness-banner';
@@ -25,6 +26,7 @@ export function StatusBoard({ initial }: { initial: StatusSnapshot }) {
         checked <RelativeTime iso={checkedAt} /> · refreshes every 5 s
       </p>
       <ReadinessBanner snapshot={snapshot} />
+      <DrillFacts drills={snapshot.drills} />
       <ComponentGrid snapshot={snapshot} />
       <div className="grid gap-6 lg:grid-cols-2">
         <AlertsPanel alerts={snapshot.alerts} />

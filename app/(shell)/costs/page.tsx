@@ -1,12 +1,24 @@
 import type { Metadata } from 'next';
-import { NothingYetPage } from '@/app/_components/nothing-yet-page';
+import { PageHeader } from '@/app/_components/page-header';
+import { requireRole } from '@/lib/auth/require-role';
+import { getConfig } from '@/lib/config/get-config';
+import { readCostsOverview } from '@/lib/costs/read-costs-overview';
+import { getDb } from '@/lib/db/client';
+import { pageFor } from '@/lib/domain/page-access';
+import { CostsView } from './costs-view';
 
 export const metadata: Metadata = { title: 'Costs' };
+export const dynamic = 'force-dynamic';
+const page = pageFor('/costs');
 
-export default function CostsPage() {
+/** Reads only the database: the leading worker fetches Cost Management on its schedule and stores the months. */
+export default async function CostsPage() {
+  await requireRole(page.roles, page.href);
+  const overview = await readCostsOverview(await getDb(), getConfig());
   return (
-    <NothingYetPage href="/costs" title="No cost data collected yet">
-      <p>Monthly cost per region and service will come from Azure Cost Management, with the DR overhead and a comparison of the cold, warm and active-active models.</p>
-    </NothingYetPage>
+    <>
+      <PageHeader title={page.label} purpose={page.purpose} />
+      <CostsView overview={overview} />
+    </>
   );
 }

@@ -2,7 +2,7 @@ import type { ChangeRequestRecord } from '@/lib/db/approvals/change-request-reco
 import type { ChangeState } from '@/lib/domain/approval-rules';
 import type { ChangeKind } from '@/lib/domain/change-plan';
 
-export const KIND_LABEL: Record<ChangeKind, string> = { failover: 'Failover', failback: 'Failback', drill: 'Drill' };
+export const KIND_LABEL: Record<ChangeKind, string> = { failover: 'Failover', failback: 'Failback', drill: 'Drill', 'storage-failover': 'Storage account failover' };
 
 /** A pending or approved request past its expiry is expired, even before the sweep records it. */
 export function shownState(request: Pick<ChangeRequestRecord, 'state' | 'expiresAt'>, now: Date): ChangeState {

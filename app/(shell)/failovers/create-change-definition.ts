@@ -7,7 +7,7 @@ import { approvalActorOf } from './approval-actor-of';
 import { LIVE_DEPS, REQUEST_ROLES, type ChangeActionDeps } from './change-action-deps';
 import { Reason } from './change-inputs';
 
-export const CreateChange = z.object({ kind: z.enum(CHANGE_KINDS, { error: 'choose failover, failback or drill' }), reason: Reason });
+export const CreateChange = z.object({ kind: z.enum(CHANGE_KINDS, { error: 'choose failover, failback, drill or storage-failover' }), reason: Reason });
 
 /** A draft request: the server builds the plan from the configured topology; pre-flight is read before the transaction. */
 export function createChangeDefinition(deps: ChangeActionDeps = LIVE_DEPS): SecureActionDefinition<typeof CreateChange, { id: string; planDigest: string }, Preflight> {

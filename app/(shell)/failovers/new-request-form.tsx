@@ -2,9 +2,9 @@
 
 import { FilePlus2 } from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { useActionState, useEffect } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
 import type { ActionResult } from '@/lib/actions/action-result';
-import { CHANGE_KINDS, type ChangeKind } from '@/lib/domain/change-plan';
+import type { ChangeKind } from '@/lib/domain/change-plan';
 import { KIND_LABEL } from './change-copy';
 import { createChange } from './create-change';
 
@@ -12,19 +12,28 @@ import { createChange } from './create-change';
 function explain(kind: ChangeKind, primary: string, secondary: string): string {
   if (kind === 'failover') return `Move serving from ${primary} to ${secondary}.`;
   if (kind === 'failback') return `Move serving back from ${secondary} to ${primary}, 10 → 50 → 100 %.`;
+  if (kind === 'storage-failover') return `Fail the Blob storage account over to ${secondary}: its secondary becomes primary; writes not yet replicated are lost.`;
   return `Fail over to ${secondary}, validate, then fail back to ${primary}.`;
 }
 
-/** Creates a draft only: the plan is built on the server and shown for review before anything is submitted. */
-export function NewRequestForm({ primary, secondary }: { primary: string; secondary: string }) {
+/**
+ * Creates a draft only: the plan is built on the server and shown for review before anything is
+ * submitted. `preselected` (from a "Request failover/failback" button) chooses the kind and focuses the reason.
+ * `kinds`: what this deployment offers (a storage-account failover only when turned on in config).
+ */
+export function NewRequestForm({ primary, secondary, kinds, preselected }: { primary: string; secondary: string; kinds: readonly ChangeKind[]; preselected?: ChangeKind }) {
   const router = useRouter();
+  const reason = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (preselected) reason.current?.focus();
+  }, [preselected]);
   const [result, action, pending] = useActionState<ActionResult<{ id: string; planDigest: string }> | null, FormData>(createChange, null);
   useEffect(() => {
     if (result?.ok) router.push(`/failovers/${result.data.id}`);
   }, [result, router]);
   const errors = result && !result.ok ? result.fieldErrors : undefined;
   return (
-    <section aria-labelledby="new-request-heading" className="rounded-lg border border-slate-800 bg-slate-900 p-4">
+    <section id="new-request" aria-labelledby="new-request-heading" className="scroll-mt-4 rounded-lg border border-slate-800 bg-slate-900 p-4">
       <h2 id="new-request-heading" className="text-lg font-semibold">
         New request
       </h2>
@@ -33,9 +42,9 @@ export function NewRequestForm({ primary, secondary }: { primary: string; second
         <fieldset>
           <legend className="text-sm font-medium text-slate-300">Kind</legend>
           <div className="mt-2 space-y-2">
-            {CHANGE_KINDS.map((kind, index) => (
+            {kinds.map((kind, index) => (
               <label key={kind} className="flex cursor-pointer items-start gap-2 rounded-md border border-slate-800 bg-slate-950/60 p-2.5 text-sm has-[:checked]:border-sky-600">
-                <input type="radio" name="kind" value={kind} defaultChecked={index === 0} className="mt-0.5 accent-sky-500" />
+                <input type="radio" name="kind" value={kind} defaultChecked={preselected ? kind === preselected : index === 0} className="mt-0.5 accent-sky-500" />
                 <span>
                   <span className="font-medium">{KIND_LABEL[kind]}</span>
                   <span className="block text-slate-400">{explain(kind, primary, secondary)}</span>
@@ -50,6 +59,7 @@ export function NewRequestForm({ primary, secondary }: { primary: string; second
             Reason <span className="font-normal text-slate-400">(required, at least 10 characters; approvers read it)</span>
           </label>
           <textarea
+            ref={reason}
             id="reason"
             name="reason"
             required

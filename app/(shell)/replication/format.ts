@@ -33,8 +33,3 @@ export function formatCount(n: number | null | undefined, word: string): string 
   if (n === null || n === undefined) return `— ${word}s`;
   return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }
-
-/** "2026-11-24 10:05 UTC" */
-export function formatUtc(iso: string): string {
-  return `${iso.replace('T', ' ').slice(0, 16)} UTC`;
-}

@@ -6,6 +6,7 @@ import type { ManualReplicationJob } from '@/lib/jobs/request-replication-run';
 import type { RunView } from '@/lib/replication/replication-overview';
 import { formatMBps, formatRunDuration } from './format';
 import { JOB_COPY } from './job-copy';
+import { formatUtc } from '@/app/_components/format-utc';
 
 const median = (values: number[]) => {
   if (values.length === 0) return null;
@@ -50,7 +51,7 @@ export function RunChart({ runs, jobs }: { runs: RunView[]; jobs: readonly Manua
                 {hasRate && <YAxis yAxisId="rate" orientation="right" stroke="#fbbf24" fontSize={12} unit=" MB/s" width={76} />}
                 <Tooltip
                   contentStyle={{ background: '#0f172a', border: '1px solid #334155' }}
-                  labelFormatter={(label) => `${String(label).replace('T', ' ').slice(0, 19)} UTC`}
+                  labelFormatter={(label) => formatUtc(String(label), true)}
                   formatter={(value, name) => (typeof value !== 'number' ? 'none' : name === 'Throughput' ? formatMBps(value) : formatRunDuration(value * 1000))}
                 />
                 <Legend />

@@ -1,6 +1,6 @@
 import type { DbTx } from '../client';
 
-export type ChangeNotificationEvent = 'requested' | 'approved' | 'denied' | 'decision' | 'expired' | 'cancelled';
+export type ChangeNotificationEvent = 'requested' | 'approved' | 'denied' | 'decision' | 'expired' | 'cancelled' | 'done' | 'failed' | 'drill-started';
 
 /** One pending outbox row per target for a request event; the worker's notification loop delivers them. */
 export async function enqueueChangeNotifications(tx: DbTx, requestId: string, event: ChangeNotificationEvent, targets: readonly { name: string; kind: string }[], at: Date): Promise<number> {

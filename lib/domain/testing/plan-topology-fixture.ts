@@ -17,4 +17,5 @@ export const TEST_TOPOLOGY: PlanTopology = {
     secondary: { cluster: 'aks-e', nodePool: 'userpool', standbyNodeCount: 2, productionNodeCount: 6 },
   },
   estimates: { 'scale-aks': 15, 'restore-qdrant': 15, 'restore-redis': 15, 'switch-front-door': 15, validate: 15 },
+  failback: { soakSeconds: 60, monitoringMinutes: 30 },
 };

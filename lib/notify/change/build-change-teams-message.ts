@@ -15,6 +15,9 @@ const HEADLINE: Record<ChangeNotificationEvent, { text: string; color: string }>
   denied: { text: '⛔ DENIED', color: 'Attention' },
   expired: { text: '⌛ EXPIRED', color: 'Default' },
   cancelled: { text: '✖️ CANCELLED', color: 'Default' },
+  done: { text: '🏁 EXECUTED', color: 'Good' },
+  failed: { text: '🚨 EXECUTION FAILED', color: 'Attention' },
+  'drill-started': { text: '🧪 DRILL STARTING', color: 'Accent' },
 };
 
 /** A Teams message for a request event: the headline, the plain sentence, the request's facts, a link to the request. */

@@ -67,4 +67,11 @@ describe('describeChangeEvent', () => {
     const record = request({ state: 'cancelled', transitions: [{ fromState: 'pending', toState: 'cancelled', actorId: 'adam', actorName: 'Adam Admin', at: AT, comment: 'superseded' }] });
     expect(message(record, 'cancelled')).toBe('Cancelled: Adam Admin withdrew the failback canadaeast → canadacentral requested by Olivia Operator: superseded; open https://b.example/failovers/00000000-0000-4000-8000-000000000001');
   });
+
+  it('tells how the execution ended, with the run outcome the closing transition recorded', () => {
+    const done = request({ state: 'done', transitions: [{ fromState: 'executing', toState: 'done', actorId: 'system', actorName: 'Lifeboat', at: AT, comment: 'runbook run succeeded; RTO 4 min, RPO 12 min' }] });
+    expect(message(done, 'done')).toBe('Executed: the failback canadaeast → canadacentral requested by Olivia Operator: runbook run succeeded; RTO 4 min, RPO 12 min; open https://b.example/failovers/00000000-0000-4000-8000-000000000001');
+    const failed = request({ state: 'failed', transitions: [{ fromState: 'executing', toState: 'failed', actorId: 'system', actorName: 'Lifeboat', at: AT, comment: 'runbook run failed; step shift-weight-10 failed' }] });
+    expect(message(failed, 'failed')).toMatch(/^Execution failed: the failback .*: runbook run failed; step shift-weight-10 failed; open /);
+  });
 });

@@ -39,5 +39,15 @@ export function describeChangeEvent({ request, event, at, boardUrl }: ChangeNoti
       const who = cancel?.actorName ?? by;
       return `Cancelled: ${who} withdrew the ${what}${who === by ? '' : ` requested by ${by}`}${cancel?.comment ? `: ${shorten(cancel.comment)}` : ''}; ${open}`;
     }
+    case 'drill-started':
+      // A drill request's reason names the drill, its environment and its participants.
+      return `Drill starting now: ${shorten(request.reason)}; the primary's failure is simulated, then failover and failback run as approved; follow it at ${changeRequestUrl(boardUrl, request.id)}`;
+    case 'done':
+    case 'failed': {
+      // The closing transition's comment carries the run's outcome and its measured RTO/RPO.
+      const closing = request.transitions.findLast((t) => t.toState === event);
+      const outcome = event === 'done' ? 'Executed' : 'Execution failed';
+      return `${outcome}: the ${what} requested by ${by}${closing?.comment ? `: ${shorten(closing.comment)}` : ''}; ${open}`;
+    }
   }
 }

@@ -6,6 +6,8 @@ import { getConfig } from '@/lib/config/get-config';
 import type { LifeboatConfig } from '@/lib/config/schema';
 import { readLabTopology } from '@/lab/lab-topology';
 import { findFreePort } from '@/lab/shared/find-free-port';
+import { describeLab } from '@/lab/supervisor/lab-status';
+import { serveControlApi } from '@/lab/supervisor/serve-control-api';
 import { startLab, type Lab } from '@/lab/supervisor/start-lab';
 
 export type ProbeLab = { lab: Lab; config: LifeboatConfig; caPem: string; stop(): Promise<void> };
@@ -53,6 +55,9 @@ export async function startProbeLab(): Promise<ProbeLab> {
   const oidcPort = await findFreePort();
   setPort(auth, 'authority', oidcPort);
   auth.knownAuthorities = [`localhost:${oidcPort}`];
+  // The control API (fault switches) on a free port too: a lab drill posts its region-down there.
+  const controlPort = await findFreePort();
+  doc.lab = { controlUrl: `http://127.0.0.1:${controlPort}` };
 
   const file = path.join(dir, 'lab.yaml');
   await writeFile(file, stringify(doc));
@@ -66,14 +71,21 @@ export async function startProbeLab(): Promise<ProbeLab> {
     const config = getConfig();
     const lab = await startLab({
       stateDir: path.join(dir, 'state'),
-      topology: readLabTopology(config, await findFreePort(), await findFreePort()),
+      topology: readLabTopology(config, controlPort, await findFreePort()),
       oidc: { clientSecret: 'probe-lab-secret', baseUrl: 'http://127.0.0.1:3999' },
+    });
+    const faults: string[] = [];
+    const startedAt = new Date().toISOString();
+    const control = await serveControlApi(controlPort, { lab, faults, status: () => describeLab(lab, { ready: true, startedAt, faults, seed: null }), shutdown: () => undefined }).catch(async (error: unknown) => {
+      await lab.stop();
+      throw error;
     });
     return {
       lab,
       config,
       caPem: await readFile(lab.tls.certPath, 'utf8'),
       stop: async () => {
+        await control.stop();
         await lab.stop();
         restore();
         await rm(dir, { recursive: true, force: true });

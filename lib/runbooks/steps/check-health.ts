@@ -2,6 +2,7 @@ import { readSecret } from '@/lib/config/read-secret';
 import type { LifeboatConfig } from '@/lib/config/schema';
 import { isTransientError } from '../is-transient-error';
 import type { StepHandler } from '../step-handler';
+import { VerdictFailure } from '../verdict-failure';
 import { createArmClients } from './create-arm-clients';
 import { describeAnswer, getStatus } from './get-status';
 import { type StepOptions } from './step-options';
@@ -41,7 +42,7 @@ export function checkHealth(config: LifeboatConfig, options: StepOptions = {}): 
       if ('error' in pool) unhealthy.push(`AKS pool ${c.aks[role].cluster}/${c.aks[role].nodePool} could not be read: ${pool.error}`);
       else if (power !== 'Running') unhealthy.push(`AKS pool ${c.aks[role].cluster}/${c.aks[role].nodePool} powerState ${power}`);
       const region = config.regions[role].name;
-      if (unhealthy.length > 0) throw new Error(`${region} is not healthy enough to serve: ${unhealthy.join('; ')}`);
+      if (unhealthy.length > 0) throw new VerdictFailure(`${region} is not healthy enough to serve: ${unhealthy.join('; ')}`);
       return { region, app: 'ok', qdrant: 'ready', aks: { powerState: power, nodeCount: 'error' in pool ? null : (pool.count ?? null) } };
     },
   };

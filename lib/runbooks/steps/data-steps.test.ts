@@ -26,7 +26,7 @@ let database: TestDatabase;
 /** A step context as the engine builds it: a fresh runbook run id per call, so each is its own run. */
 function context(action: PlanAction, params: PlanStep['params'], runId = `run-${randomUUID()}`): StepContext {
   const step: PlanStep = { id: `${action}:${String(params.region)}`, action, title: action, target: action, params, dependsOn: [], optional: action === 'restore-redis', estimateMinutes: 1 };
-  return { runId, plan: { kind: 'failover', fromRegion: 'primary', toRegion: 'secondary', steps: [step] }, step, attempt: 1, idempotencyKey: `${runId}:${step.id}`, signal: new AbortController().signal };
+  return { runId, plan: { kind: 'failover', fromRegion: 'primary', toRegion: 'secondary', steps: [step] }, step, attempt: 1, idempotencyKey: `${runId}:${step.id}`, signal: new AbortController().signal, firstStartedAt: new Date() };
 }
 
 async function upsert(region: 'primary' | 'secondary', from: number, count: number): Promise<void> {

@@ -11,8 +11,8 @@ export function labStep(id: string, action: PlanAction, params: PlanParams): Pla
 }
 
 /** Tests: what the engine hands a handler, for a direct call. */
-export function labContext(step: PlanStep, attempt = 1): StepContext {
-  return { runId: 'run-test', plan: { kind: 'failover', fromRegion: 'canadacentral', toRegion: 'canadaeast', steps: [step] }, step, attempt, idempotencyKey: `run-test:${step.id}`, signal: AbortSignal.timeout(120_000) };
+export function labContext(step: PlanStep, attempt = 1, firstStartedAt = new Date()): StepContext {
+  return { runId: 'run-test', plan: { kind: 'failover', fromRegion: 'canadacentral', toRegion: 'canadaeast', steps: [step] }, step, attempt, idempotencyKey: `run-test:${step.id}`, signal: AbortSignal.timeout(120_000), firstStartedAt };
 }
 
 /** Tests: fast polling and a short soak, trusting the lab certificate. */

@@ -1,4 +1,4 @@
-export type OriginSetting = { priority: number; weight: number; enabledState: 'Enabled' };
+export type OriginSetting = { priority: number; weight: number; enabledState: 'Enabled' | 'Disabled' };
 export type StageWeights = { target: OriginSetting; source: OriginSetting };
 
 /**

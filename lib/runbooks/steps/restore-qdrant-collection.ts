@@ -1,5 +1,7 @@
 import type { LifeboatConfig } from '@/lib/config/schema';
 import type { Db } from '@/lib/db/client';
+import { failOrphanedStepRuns } from '@/lib/db/replication/fail-orphaned-step-runs';
+import type { ReplicationRun } from '@/lib/db/replication/replication-run';
 import { newestVerifiedSnapshots } from '@/lib/replication/newest-verified-snapshots';
 import { qdrantNode } from '@/lib/replication/qdrant-client';
 import { restoreSnapshotToSecondary } from '@/lib/replication/restore-snapshot-to-secondary';
@@ -16,6 +18,14 @@ async function countPoints(config: LifeboatConfig, region: 'primary' | 'secondar
   return (await client.count(collection, { exact: true })).count;
 }
 
+const outputOf = (run: ReplicationRun) => ({
+  snapshotName: detailString(run, 'snapshotName'),
+  snapshotCreatedAt: detailString(run, 'snapshotCreatedAt'),
+  points: detailNumber(run, 'points'),
+  previousPoints: detailNumber(run, 'previousPoints'),
+  runId: run.id,
+});
+
 /**
  * `restore-qdrant-collection`: recovers params.collection in params.region from the newest verified
  * snapshot the other region took (a failover reads the primary's, a failback the secondary's).
@@ -24,16 +34,16 @@ export function restoreQdrantCollectionStep(db: Db, config: LifeboatConfig): Ste
   const target = (ctx: StepContext) => ({ region: regionParam(ctx.step), collection: stringParam(ctx.step, 'collection') });
   return {
     async execute(ctx) {
+      await failOrphanedStepRuns(db, requestedByStep(ctx));
       const { region, collection } = target(ctx);
       const run = await restoreSnapshotToSecondary(db, config, collection, { trigger: 'runbook', requestedBy: requestedByStep(ctx), region });
       if (run.state !== 'succeeded') throw new Error(run.error ?? `qdrant-restore run ${run.id} ended ${run.state}`);
-      return {
-        snapshotName: detailString(run, 'snapshotName'),
-        snapshotCreatedAt: detailString(run, 'snapshotCreatedAt'),
-        points: detailNumber(run, 'points'),
-        previousPoints: detailNumber(run, 'previousPoints'),
-        runId: run.id,
-      };
+      return outputOf(run);
+    },
+    async recoverOutput(ctx) {
+      const { region, collection } = target(ctx);
+      const run = await succeededRunOfStep(db, 'qdrant-restore', collection, region, ctx);
+      return run ? outputOf(run) : {};
     },
     // Done only if this step's restore succeeded, from what is still the newest snapshot, and the target
     // still holds its points. Otherwise repeating is safe: recover replaces the collection wholesale, and

@@ -1,11 +1,15 @@
 import type { LifeboatConfig } from '@/lib/config/schema';
 import type { Db } from '@/lib/db/client';
+import { failOrphanedStepRuns } from '@/lib/db/replication/fail-orphaned-step-runs';
+import type { ReplicationRun } from '@/lib/db/replication/replication-run';
 import { backupRedisToBlob } from '@/lib/replication/redis-backup-to-blob';
 import { restoreRedisToSecondary } from '@/lib/replication/restore-redis-to-secondary';
 import type { StepHandler } from '../step-handler';
 import { detailNumber, detailString } from './run-details';
 import { otherRegion, regionParam } from './step-params';
 import { requestedByStep, succeededRunOfStep } from './succeeded-run-of-step';
+
+const outputOf = (run: ReplicationRun) => ({ blob: detailString(run, 'blob'), takenAt: detailString(run, 'takenAt'), keys: detailNumber(run, 'keys'), previousKeys: detailNumber(run, 'previousKeys'), runId: run.id });
 
 /**
  * `restore-redis`: restores the newest verified backup of the other region into params.region.
@@ -14,6 +18,7 @@ import { requestedByStep, succeededRunOfStep } from './succeeded-run-of-step';
 export function restoreRedisStep(db: Db, config: LifeboatConfig): StepHandler {
   return {
     async execute(ctx) {
+      await failOrphanedStepRuns(db, requestedByStep(ctx));
       const region = regionParam(ctx.step);
       const source = otherRegion(region);
       const requestedBy = requestedByStep(ctx);
@@ -25,14 +30,11 @@ export function restoreRedisStep(db: Db, config: LifeboatConfig): StepHandler {
       }
       const run = await restoreRedisToSecondary(db, config, { trigger: 'runbook', requestedBy, region, source });
       if (run.state !== 'succeeded') throw new Error(run.error ?? `redis-restore run ${run.id} ended ${run.state}`);
-      return {
-        blob: detailString(run, 'blob'),
-        takenAt: detailString(run, 'takenAt'),
-        keys: detailNumber(run, 'keys'),
-        previousKeys: detailNumber(run, 'previousKeys'),
-        runId: run.id,
-        backupRunId,
-      };
+      return { ...outputOf(run), backupRunId };
+    },
+    async recoverOutput(ctx) {
+      const run = await succeededRunOfStep(db, 'redis-restore', 'redis', regionParam(ctx.step), ctx);
+      return run ? outputOf(run) : {};
     },
     // Repeating would also be safe (a full sync replaces the data), but a finished restore is not redone.
     async check(ctx) {

@@ -1,5 +1,7 @@
 import type { LifeboatConfig } from '@/lib/config/schema';
+import type { PlanStep } from '@/lib/domain/change-plan';
 import type { StepContext, StepHandler } from '../step-handler';
+import { VerdictFailure } from '../verdict-failure';
 import { createArmClients } from './create-arm-clients';
 import { ensureOrigin } from './ensure-origin';
 import { originWeightsFor } from './origin-weights-for';
@@ -27,13 +29,14 @@ function stage(ctx: StepContext) {
  */
 export function setOriginWeights(config: LifeboatConfig, options: StepOptions = {}): StepHandler {
   const pollMs = options.pollIntervalMs ?? DEFAULT_POLL_MS;
-  const soak = options.soak ?? DEFAULT_SOAK;
+  const soakOf = (step: PlanStep) => options.soak ?? soakFor(step);
   const fd = config.components.frontDoor;
   return {
-    timeoutMs: 15 * 60_000,
+    timeoutMs: (step) => 15 * 60_000 + soakOf(step).samples * soakOf(step).intervalMs,
     describe: (ctx) => {
       const s = stage(ctx);
       const w = s.weights;
+      const soak = soakOf(ctx.step);
       return `CdnManagementClient(${fd.armEndpoint}, subscription ${fd.subscriptionId}): in origin group ${s.group}, afdOrigins.beginUpdateAndWait(${fd.resourceGroup}, ${fd.profile}, ${s.group}, ${s.target}, { priority: ${w.target.priority}, weight: ${w.target.weight}, enabledState: Enabled }) and (${s.source}, { priority: ${w.source.priority}, weight: ${w.source.weight}, enabledState: Enabled }) where they differ (${s.percent} % to ${s.target}); then point route ${s.route} at ${s.group} if it is elsewhere (routes.beginCreateAndWait, rest of the route unchanged); then health gate: ${soak.samples} × (GET ${s.target}'s probe URL, GET ${fd.publicUrl}<probe path>) ${soak.intervalMs} ms apart, all must answer 200`;
     },
     check: async (ctx) => {
@@ -48,6 +51,7 @@ export function setOriginWeights(config: LifeboatConfig, options: StepOptions = 
     },
     execute: async (ctx) => {
       const s = stage(ctx);
+      const soak = soakOf(ctx.step);
       const { cdn } = createArmClients(config, options);
       const pair = await readOriginPair(cdn, config, { group: s.group, target: s.target, source: s.source }, ctx.signal);
       if (!pair.source && s.percent < 100) throw new Error(`origin group ${s.group} does not hold origin ${s.source}: ${s.percent} % cannot be split inside it`);
@@ -60,10 +64,11 @@ export function setOriginWeights(config: LifeboatConfig, options: StepOptions = 
       const route = await pointRoute(cdn, config, s.route, s.group, pollMs, ctx.signal);
       const gate = await runHealthGate({ originUrl: probeOriginUrl(pair.group, pair.target), publicUrl: `${fd.publicUrl}${pair.group.healthProbeSettings?.probePath ?? '/'}`, ...soak, caPem: options.caPem }, ctx.signal);
       if (gate.failures.length > 0) {
-        throw new Error(`health gate failed at ${s.percent} % to ${s.target}: ${gate.targetHealthy}/${gate.samples} target probes healthy, ${gate.frontDoorErrors} Front Door errors; ${gate.failures.slice(0, 3).join('; ')}`);
+        throw new VerdictFailure(`health gate failed at ${s.percent} % to ${s.target}: ${gate.targetHealthy}/${gate.samples} target probes healthy, ${gate.frontDoorErrors} Front Door errors; ${gate.failures.slice(0, 3).join('; ')}`);
       }
       return {
         percentToTarget: s.percent,
+        soak: { ...soak },
         originGroup: s.group,
         before,
         after: { target: { ...s.weights.target }, source: pair.source ? { ...s.weights.source } : null },
@@ -72,5 +77,17 @@ export function setOriginWeights(config: LifeboatConfig, options: StepOptions = 
         gate: { samples: gate.samples, targetHealthy: gate.targetHealthy, frontDoorErrors: gate.frontDoorErrors, servedBy: gate.servedBy },
       };
     },
+    // A failed stage sends all traffic back to the group that served before the failback, and the run stops.
+    compensate: async (ctx) => {
+      const back = stringParam(ctx.step, 'rollbackOriginGroup');
+      const move = await pointRoute(createArmClients(config, options).cdn, config, stage(ctx).route, back, pollMs, ctx.signal);
+      return `rolled back: route ${move.route} on ${move.after} (was ${move.before})`;
+    },
   };
+}
+
+/** The plan's soakSeconds as one probe pair per second (the DR plan watches each stage before the next). */
+function soakFor(step: PlanStep): { samples: number; intervalMs: number } {
+  const seconds = step.params.soakSeconds;
+  return typeof seconds === 'number' && seconds > 0 ? { samples: Math.ceil(seconds), intervalMs: 1_000 } : DEFAULT_SOAK;
 }

@@ -1,5 +1,6 @@
 import type { LifeboatConfig } from '@/lib/config/schema';
 import type { Db } from '@/lib/db/client';
+import { failOrphanedStepRuns } from '@/lib/db/replication/fail-orphaned-step-runs';
 import { snapshotContainer } from '@/lib/replication/snapshot-container';
 import { snapshotQdrantToBlob } from '@/lib/replication/snapshot-qdrant-to-blob';
 import type { StepHandler } from '../step-handler';
@@ -14,6 +15,7 @@ import { requestedByStep, succeededRunOfStep } from './succeeded-run-of-step';
 export function snapshotQdrantCollectionStep(db: Db, config: LifeboatConfig): StepHandler {
   return {
     async execute(ctx) {
+      await failOrphanedStepRuns(db, requestedByStep(ctx));
       const region = regionParam(ctx.step);
       const collection = stringParam(ctx.step, 'collection');
       const run = await snapshotQdrantToBlob(db, config, collection, { trigger: 'runbook', requestedBy: requestedByStep(ctx), region });

@@ -1,5 +1,6 @@
 import type { LifeboatConfig } from '@/lib/config/schema';
 import type { StepHandler } from '../step-handler';
+import { VerdictFailure } from '../verdict-failure';
 import { sleepOrAbort } from './sleep-or-abort';
 import { smokeThroughFrontDoor } from './smoke-through-front-door';
 import { DEFAULT_POLL_MS, DEFAULT_VALIDATE_DEADLINE_MS, type StepOptions } from './step-options';
@@ -35,7 +36,7 @@ export function validateServing(config: LifeboatConfig, options: StepOptions = {
         } catch (error) {
           if (signal.aborted) throw error;
           const reason = error instanceof Error ? error.message : String(error);
-          if (Date.now() - started + pollMs > deadlineMs) throw new Error(`${url} is not serving from ${expected} after ${tries} tries in ${Math.round((Date.now() - started) / 1000)} s: ${reason}`);
+          if (Date.now() - started + pollMs > deadlineMs) throw new VerdictFailure(`${url} is not serving from ${expected} after ${tries} tries in ${Math.round((Date.now() - started) / 1000)} s: ${reason}`);
         }
         await sleepOrAbort(pollMs, signal);
       }

@@ -3,6 +3,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ProbeRegion } from '@/lib/domain/probe-results';
 import type { ComponentHistory } from '@/lib/status/to-component-history';
+import { formatUtc } from '@/app/_components/format-utc';
 
 const COLORS: Record<ProbeRegion, { color: string; dash?: string }> = { primary: { color: '#38bdf8' }, secondary: { color: '#a78bfa', dash: '6 3' }, global: { color: '#fbbf24', dash: '2 3' } };
 
@@ -24,7 +25,7 @@ export function HistoryChart({ history, measure, regionLabels }: { history: Comp
           <CartesianGrid stroke="#1e293b" />
           <XAxis dataKey="at" tickFormatter={(iso: string) => (history.window === '24h' ? iso.slice(11, 16) : iso.slice(5, 10))} stroke="#94a3b8" fontSize={12} minTickGap={40} />
           <YAxis stroke="#94a3b8" fontSize={12} unit={unit} width={72} />
-          <Tooltip contentStyle={{ background: '#0f172a', border: '1px solid #334155' }} labelFormatter={(label) => `${String(label).replace('T', ' ').slice(0, 16)} UTC`} formatter={(value) => (typeof value === 'number' ? `${value}${unit}` : 'no sample')} />
+          <Tooltip contentStyle={{ background: '#0f172a', border: '1px solid #334155' }} labelFormatter={(label) => formatUtc(String(label))} formatter={(value) => (typeof value === 'number' ? `${value}${unit}` : 'no sample')} />
           <Legend />
           {history.regions.map((region) => (
             <Line key={region} name={regionLabels[region]} dataKey={region} stroke={COLORS[region].color} strokeDasharray={COLORS[region].dash} dot={false} isAnimationActive={false} connectNulls={false} />

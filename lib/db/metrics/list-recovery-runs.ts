@@ -1,0 +1,40 @@
+import type { Db } from '../client';
+
+/** A real (not dry) failover, failback or drill run with what it measured. */
+export type RecoveryRunRecord = {
+  id: string;
+  requestId: string | null;
+  kind: string;
+  state: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+  servingAt: Date | null;
+  rtoSeconds: number | null;
+  rpoSeconds: number | null;
+  drill: { id: string; title: string } | null;
+};
+
+/** Years of failovers and quarterly drills fit well inside this; the page says when it is reached. */
+export const RECOVERY_RUNS_READ = 500;
+
+/** Real runs (never dry runs), oldest first: the newest `RECOVERY_RUNS_READ`, or those started in [from, to). */
+export async function listRecoveryRuns(db: Db, period: { from?: Date; to?: Date } = {}): Promise<RecoveryRunRecord[]> {
+  const rows = await db.runbookRun.findMany({
+    where: { dryRun: false, startedAt: { ...(period.from ? { gte: period.from } : {}), ...(period.to ? { lt: period.to } : {}) } },
+    orderBy: [{ startedAt: 'desc' }, { id: 'asc' }],
+    take: RECOVERY_RUNS_READ,
+    select: {
+      id: true,
+      requestId: true,
+      kind: true,
+      state: true,
+      startedAt: true,
+      finishedAt: true,
+      servingAt: true,
+      rtoSeconds: true,
+      rpoSeconds: true,
+      request: { select: { drill: { select: { id: true, title: true } } } },
+    },
+  });
+  return rows.reverse().map(({ request, ...run }) => ({ ...run, drill: request?.drill ?? null }));
+}

@@ -1,0 +1,17 @@
+import type { RunbookRunRecord } from '@/lib/db/runbooks/runbook-record';
+
+export type RtoClockFrom = 'run' | 'request' | 'simulated-failure';
+export type RtoClock = { from: RtoClockFrom; startedAt: Date };
+
+/**
+ * Where the live RTO clock starts, as lib/domain/measure-recovery.ts counts the recorded RTO: a real
+ * run from its request (approval time included), a drill from its simulated failure once that has
+ * happened; a dry run (or a run without a request) from its own start.
+ */
+export function rtoClockStart(run: Pick<RunbookRunRecord, 'dryRun' | 'startedAt' | 'plan' | 'steps'>, requestedAt: Date | null): RtoClock {
+  if (run.dryRun || !requestedAt) return { from: 'run', startedAt: run.startedAt };
+  const simulate = run.plan.steps.find((step) => step.action === 'simulate-region-failure');
+  const record = simulate ? run.steps.find((step) => step.stepId === simulate.id) : undefined;
+  if (record?.state === 'succeeded' && record.finishedAt) return { from: 'simulated-failure', startedAt: record.finishedAt };
+  return { from: 'request', startedAt: requestedAt };
+}
