@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '@/lib/db/testing/test-dat
 import { listReplicationRuns } from '@/lib/db/replication/list-replication-runs';
 import { newestSuccessfulRestores } from '@/lib/db/replication/newest-successful-restores';
 import { startProbeLab, type ProbeLab } from '@/lib/probes/testing/start-probe-lab';
+import { deleteBlobWrittenBy } from './delete-blob-written-by';
 import { newestVerifiedSnapshots } from './newest-verified-snapshots';
 import { qdrantNode } from './qdrant-client';
 import { restoreSnapshotToSecondary } from './restore-snapshot-to-secondary';
@@ -190,5 +191,26 @@ describe('Qdrant → Blob snapshot and Blob → secondary restore, against the l
       'qdrant-restore:succeeded',
       'qdrant-snapshot:succeeded',
     ]);
+  });
+
+  it('a snapshot named like one already in Blob (Qdrant names them to the second) is taken again; the stored blob is never replaced or deleted', async () => {
+    const container = snapshotContainer(lab.config);
+    const prefix = first.snapshotName.replace(/\d{4}(-\d{2}){5}\.snapshot$/, '');
+    const nameAt = (ms: number) => `${prefix}${new Date(ms).toISOString().slice(0, 19).replace('T', '-').replace(/:/g, '-')}.snapshot`;
+    const now = Date.now();
+    const occupied = [nameAt(now), nameAt(now + 1000)];
+    for (const name of occupied) await container.getBlockBlobClient(snapshotBlobName(COLLECTION, name)).upload('stored', 6, { metadata: { lifeboatrun: 'another-run' } });
+
+    const run = await snapshotQdrantToBlob(database.db, lab.config, COLLECTION, { trigger: 'test' });
+    expect(run.error).toBeNull();
+    expect(occupied).not.toContain((run.details as { snapshotName: string }).snapshotName);
+    for (const name of occupied) {
+      const stored = container.getBlobClient(snapshotBlobName(COLLECTION, name));
+      expect((await stored.downloadToBuffer()).toString()).toBe('stored');
+      // A failed run's cleanup removes only what that run wrote.
+      expect(await deleteBlobWrittenBy(stored, run.id)).toBe(false);
+      expect(await deleteBlobWrittenBy(stored, 'another-run')).toBe(true);
+      expect(await stored.exists()).toBe(false);
+    }
   });
 });

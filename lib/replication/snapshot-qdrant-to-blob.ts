@@ -3,6 +3,8 @@ import type { Db } from '@/lib/db/client';
 import { finishReplicationRun } from '@/lib/db/replication/finish-replication-run';
 import type { ReplicationRun } from '@/lib/db/replication/replication-run';
 import { startReplicationRun, type StartReplicationRun } from '@/lib/db/replication/start-replication-run';
+import { createUnstoredSnapshot } from './create-unstored-snapshot';
+import { deleteBlobWrittenBy, WRITTEN_BY_RUN } from './delete-blob-written-by';
 import { describeFailure } from './describe-failure';
 import { qdrantNode } from './qdrant-client';
 import { manifestBlobName, snapshotBlobName, type SnapshotManifest } from './snapshot-manifest';
@@ -40,7 +42,8 @@ async function step<T>(stage: string, work: () => Promise<T>): Promise<T> {
 /**
  * Snapshots one collection of the primary (or `options.region`) into Blob: Qdrant's download streamed through sha256 into blocks
  * (stream-snapshot-to-blob.ts), checked against Qdrant's checksum, then the manifest written last. Any
- * failure removes the snapshot blob and ends the run failed with the reason; Qdrant's file is always removed.
+ * failure removes the snapshot blob this run wrote (never one already stored) and ends the run failed with
+ * the reason; Qdrant's file is always removed.
  */
 export async function snapshotQdrantToBlob(db: Db, config: LifeboatConfig, collection: string, options: SnapshotQdrantOptions): Promise<ReplicationRun> {
   const region = options.region ?? 'primary';
@@ -52,18 +55,19 @@ export async function snapshotQdrantToBlob(db: Db, config: LifeboatConfig, colle
   let bytes = 0;
   try {
     const points = await step(`${region} Qdrant: count points`, async () => (await node.client.count(collection, { exact: true })).count);
-    const snapshot = await step(`${region} Qdrant: create snapshot`, async () => {
-      const created = await node.client.createSnapshot(collection, { wait: true });
-      const checksum = created?.checksum;
-      if (!created || !checksum) throw new Error('no snapshot description with a checksum in the answer');
-      return { ...created, checksum };
-    });
+    await step('Blob: create container', () => container.createIfNotExists());
+    const isStored = (name: string) =>
+      step('Blob: look up the snapshot name', async () => {
+        const found = await Promise.all([snapshotBlobName(collection, name), manifestBlobName(collection, name)].map((blob) => container.getBlobClient(blob).exists()));
+        return found.includes(true);
+      });
+    const snapshot = await step(`${region} Qdrant: create snapshot`, () => createUnstoredSnapshot(node, collection, isStored));
     snapshotName = snapshot.name;
     const blobName = snapshotBlobName(collection, snapshot.name);
-    await step('Blob: create container', () => container.createIfNotExists());
     uploadStarted = true;
     const streamed = await streamSnapshotToBlob(node, collection, snapshot.name, container.getBlockBlobClient(blobName), {
-      metadata: { qdrantchecksum: snapshot.checksum },
+      metadata: { qdrantchecksum: snapshot.checksum, [WRITTEN_BY_RUN]: run.id },
+      conditions: { ifNoneMatch: '*' },
       onProgress: options.onProgress,
     }).catch((error: unknown) => {
       if (!(error instanceof SnapshotStreamError)) throw error;
@@ -91,7 +95,9 @@ export async function snapshotQdrantToBlob(db: Db, config: LifeboatConfig, colle
     };
     const text = JSON.stringify(manifest, null, 2);
     await step('Blob: write manifest', () =>
-      container.getBlockBlobClient(manifestBlobName(collection, snapshot.name)).upload(text, Buffer.byteLength(text), { blobHTTPHeaders: { blobContentType: 'application/json' } }),
+      container
+        .getBlockBlobClient(manifestBlobName(collection, snapshot.name))
+        .upload(text, Buffer.byteLength(text), { blobHTTPHeaders: { blobContentType: 'application/json' }, conditions: { ifNoneMatch: '*' } }),
     );
     const throughputMBps = Math.round((bytes / 1e6 / Math.max(uploadSeconds, 1e-3)) * 10) / 10;
     const finished = await finishReplicationRun(db, run.id, {
@@ -103,7 +109,7 @@ export async function snapshotQdrantToBlob(db: Db, config: LifeboatConfig, colle
   } catch (error) {
     if (uploadStarted && snapshotName !== null) {
       // Best effort: if Blob is down this fails too, and the missing manifest keeps the blob out of "latest".
-      await container.getBlockBlobClient(snapshotBlobName(collection, snapshotName)).deleteIfExists().catch(() => undefined);
+      await deleteBlobWrittenBy(container.getBlobClient(snapshotBlobName(collection, snapshotName)), run.id).catch(() => undefined);
     }
     const finished = await finishReplicationRun(db, run.id, {
       state: 'failed',

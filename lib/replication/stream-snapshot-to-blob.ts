@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import type { BlockBlobClient } from '@azure/storage-blob';
+import type { BlobRequestConditions, BlockBlobClient } from '@azure/storage-blob';
 import { openSnapshotDownload } from './open-snapshot-download';
 import type { QdrantNode } from './qdrant-client';
 import { uploadBlocksWithMd5 } from './upload-blocks-with-md5';
@@ -11,6 +11,7 @@ export const SNAPSHOT_UPLOAD_CONCURRENCY = 4;
 
 export type StreamSnapshotOptions = {
   metadata?: Record<string, string>;
+  conditions?: BlobRequestConditions;
   /** Bytes uploaded so far, after each block. */
   onProgress?: (uploadedBytes: number) => void;
   blockBytes?: number;
@@ -70,6 +71,7 @@ export async function streamSnapshotToBlob(
       concurrency: options.concurrency ?? SNAPSHOT_UPLOAD_CONCURRENCY,
       blobHTTPHeaders: { blobContentType: 'application/octet-stream' },
       metadata: options.metadata,
+      conditions: options.conditions,
       onProgress: options.onProgress,
     });
   } catch (error) {

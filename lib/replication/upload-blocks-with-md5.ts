@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { BlobHTTPHeaders, BlockBlobClient } from '@azure/storage-blob';
+import type { BlobHTTPHeaders, BlobRequestConditions, BlockBlobClient } from '@azure/storage-blob';
 
 export type UploadBlocksOptions = {
   blockBytes: number;
@@ -7,6 +7,8 @@ export type UploadBlocksOptions = {
   concurrency: number;
   blobHTTPHeaders?: BlobHTTPHeaders;
   metadata?: Record<string, string>;
+  /** Conditions on the final commit, e.g. `ifNoneMatch: '*'` never to replace an existing blob. */
+  conditions?: BlobRequestConditions;
   /** Bytes staged so far, after each block. */
   onProgress?: (uploadedBytes: number) => void;
 };
@@ -73,7 +75,7 @@ export async function uploadBlocksWithMd5(source: AsyncIterable<Uint8Array>, blo
     if (filled > 0) await stage(current, filled);
     await Promise.all(inFlight);
     throwIfFailed();
-    await blob.commitBlockList(blockIds, { blobHTTPHeaders: options.blobHTTPHeaders, metadata: options.metadata });
+    await blob.commitBlockList(blockIds, { blobHTTPHeaders: options.blobHTTPHeaders, metadata: options.metadata, conditions: options.conditions });
   } catch (error) {
     await Promise.allSettled(inFlight);
     throw error;
