@@ -5,7 +5,8 @@ import { seriousViolations } from './support/serious-violations';
 import { demoUser, readDemoSessionSecret, signInAs, storageStateFor } from './support/sign-in';
 
 // The two-person rule end to end, in three browsers: an Operator asks, two Approvers agree.
-test.describe.configure({ timeout: 180_000 });
+// Four sign-ins and a whole lab drill run: the run alone may take minutes on two cores.
+test.describe.configure({ timeout: 360_000 });
 
 /** A fresh sign-in (auth_time now), as deciding needs one from the last few minutes. */
 async function freshContext(browser: import('@playwright/test').Browser, id: 'approver1' | 'approver2'): Promise<{ context: BrowserContext; page: Page }> {
@@ -128,8 +129,8 @@ test('an Operator requests a drill; two Approvers approve it; the requester cann
   await p2.waitForURL(`**/failovers/${id}`);
   await expect(p2.getByTestId('reauth-notice')).toHaveCount(0);
   await approveOnPage(p2, 'Second approval after a fresh sign-in.');
-  await expect(p2.getByTestId('your-decision')).toContainText('The quorum is reached');
   // The worker starts it within seconds of the quorum: the page may already show it executing.
+  await expect(p2.getByTestId('your-decision')).toContainText(/The quorum is reached|The request is (executing|done)/);
   await expect(p2.getByTestId('change-state')).toHaveText(/Approved|Executing|Done/);
   await expect(p2.getByTestId('quorum')).toContainText('2 of 2');
 
@@ -137,7 +138,7 @@ test('an Operator requests a drill; two Approvers approve it; the requester cann
   await op.goto(`/failovers/${id}`);
   await expect(op.getByTestId('decision')).toHaveCount(2);
   await expect(op.locator('[data-testid="transition"][data-to="approved"]')).toHaveCount(1);
-  await expect(op.getByTestId('run-state')).toHaveAttribute('data-state', 'succeeded', { timeout: 180_000 });
+  await expect(op.getByTestId('run-state')).toHaveAttribute('data-state', 'succeeded', { timeout: 240_000 });
   await expect(op.getByTestId('change-state')).toHaveText('Done', { timeout: 15_000 });
   const runs = await queryDemoDatabase<{ n: string }>(`SELECT count(*) AS n FROM "RunbookRun" WHERE "requestId" = $1 AND "dryRun" = false`, [id]);
   expect(Number(runs[0]?.n)).toBe(1);

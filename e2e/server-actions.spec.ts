@@ -6,8 +6,12 @@ type CapturedAction = { url: string; headers: Record<string, string>; body: Buff
 
 /** Opens the leader hand-over, submits it, and captures the server-action POST without letting it through. */
 async function captureStepDown(page: Page): Promise<CapturedAction> {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Hand over leadership…' }).click();
+  // A leader change re-renders the board and closes the form: open it again until it stays.
+  await expect(async () => {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Hand over leadership…' }).click();
+    await expect(page.getByRole('button', { name: 'Confirm handover' })).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 60_000 });
   let captured: Request | undefined;
   await page.route('**/*', async (route) => {
     if (route.request().method() === 'POST' && route.request().headers()['next-action']) {

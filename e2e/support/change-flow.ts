@@ -1,11 +1,11 @@
 import { expect, type Browser, type Page } from '@playwright/test';
+import { openFromBoard } from './open-from-board';
 import { signInAs, type DemoUserId } from './sign-in';
 
 /** The Operator's side: from the board's request button, a draft with a reason, submitted; returns the request id. */
 export async function requestFromBoard(page: Page, kind: 'failover' | 'failback', reason: string): Promise<string> {
-  await page.goto('/');
-  await page.getByTestId('request-change-links').getByRole('link', { name: kind === 'failover' ? 'Request failover' : 'Request failback' }).click();
-  await page.waitForURL(new RegExp(`/failovers\\?new=${kind}`));
+  const label = kind === 'failover' ? 'Request failover' : 'Request failback';
+  await openFromBoard(page, (board) => board.getByTestId('request-change-links').getByRole('link', { name: label }), `/failovers?new=${kind}#new-request`);
   await expect(page.getByRole('radio', { name: new RegExp(kind, 'i') })).toBeChecked();
   await page.getByLabel(/Reason/).fill(reason);
   await page.getByRole('button', { name: 'Create draft and review its plan' }).click();

@@ -27,7 +27,7 @@ function BlobCell({ collection }: { collection: CollectionOverview }) {
   const s = blob.newest;
   return (
     <div className="space-y-0.5">
-      <p className="break-all font-mono text-xs text-slate-200" title={`sha256 ${s.sha256}`}>
+      <p className="break-all font-mono text-xs text-slate-200" title={`sha256 ${s.sha256}`} data-testid="newest-snapshot-name">
         {s.snapshotName}
       </p>
       <p>
