@@ -168,20 +168,36 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   async function loseLeadership(reason: LostLeadershipReason, detail: string): Promise<void> {
     if (!leading) return;
     leading = false;
-    competeAfter = Date.now() + electionMs;
-    await stopLeaderDuties();
-    await recordLoss(reason);
+    competeAfter = Number.POSITIVE_INFINITY;
+    try {
+      await stopLeaderDuties();
+      await recordLoss(reason);
+    } finally {
+      standAside();
+    }
     log(`lost leadership (${reason}): ${detail}`);
+  }
+
+  /**
+   * Not competing while duties stop, then for two election ticks from the moment the lock is free, so
+   * a follower's tick always comes first however long stopping took.
+   */
+  function standAside(): void {
+    competeAfter = Date.now() + 2 * electionMs;
   }
 
   /** Record first, then release, so no successor's election lands before this worker's exit. */
   async function handOver(reason: 'stepped-down' | 'shutdown'): Promise<void> {
     if (!leading) return;
     leading = false;
-    competeAfter = Date.now() + electionMs;
-    await stopLeaderDuties();
-    await recordLoss(reason);
-    await lock.release();
+    competeAfter = Number.POSITIVE_INFINITY;
+    try {
+      await stopLeaderDuties();
+      await recordLoss(reason);
+      await lock.release();
+    } finally {
+      standAside();
+    }
   }
 
   async function elect(): Promise<void> {
@@ -210,7 +226,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     const heartbeat = await recordHeartbeat(db, me.id);
     if (heartbeat.stepDownRequested && leading) {
       await handOver('stepped-down');
-      log(`stepped down on request; not competing for ${electionMs} ms`);
+      log(`stepped down on request; not competing for ${2 * electionMs} ms`);
     }
   }
 

@@ -43,7 +43,7 @@ export type Outbox<Row extends OutboxRow> = {
 };
 
 /**
- * Sends every due row of one outbox once: success → sent; failure → retried later with backoff, or
+ * Sends every due row of one outbox once, each target's in order: success → sent; failure → retried later with backoff, or
  * after maxAttempts marked 'failed' and audited as notification.failed (kept visible, never dropped).
  * Safe to run in several workers at once: each row is claimed by one of them.
  */
@@ -83,6 +83,14 @@ export async function deliverOutbox<Row extends OutboxRow>(db: Db, outbox: Outbo
     });
   };
 
-  await Promise.all(claimed.map(deliver));
+  // In id order within a target, targets side by side: a reader sees a request's events in the order
+  // they happened, and an incident is never resolved before it was triggered.
+  const byTarget = new Map<string, Row[]>();
+  for (const row of [...claimed].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) byTarget.set(row.target, [...(byTarget.get(row.target) ?? []), row]);
+  await Promise.all(
+    [...byTarget.values()].map(async (rows) => {
+      for (const row of rows) await deliver(row);
+    }),
+  );
   return report;
 }

@@ -41,4 +41,15 @@ describe('restoreRedisBackup', () => {
     await expect(restoreRedisBackup(failing, dataDir)).rejects.toThrow(/connection reset/);
     expect(await readFile(path.join(dataDir, 'appendonlydir', 'appendonly.aof.manifest'), 'utf8')).toBe('previous');
   });
+
+  it('keeps the old data when the transfer breaks before the copy begins, without an unhandled error', async () => {
+    const dataDir = path.join(dir, 'broken-early');
+    await mkdir(path.join(dataDir, 'appendonlydir'), { recursive: true });
+    await writeFile(path.join(dataDir, 'appendonlydir', 'appendonly.aof.manifest'), 'previous');
+    const failing = new Readable({ read() {} });
+    const restoring = restoreRedisBackup(failing, dataDir);
+    failing.destroy(new Error('blob connection reset'));
+    await expect(restoring).rejects.toThrow(/connection reset/);
+    expect(await readFile(path.join(dataDir, 'appendonlydir', 'appendonly.aof.manifest'), 'utf8')).toBe('previous');
+  });
 });

@@ -29,6 +29,9 @@ async function assertStopped(dataDir: string): Promise<void> {
  * hand-written manifest. Writes beside, then swaps, so a failed transfer leaves the old data in place.
  */
 export async function restoreRedisBackup(rdbStream: Readable, dataDir: string): Promise<{ bytes: number }> {
+  // A transfer that breaks while the staging folder is prepared would otherwise be an unhandled
+  // 'error' (a crash); the stream keeps its error, and the pipeline below rejects with it.
+  rdbStream.on('error', () => undefined);
   await mkdir(dataDir, { recursive: true });
   await assertStopped(dataDir);
   const staging = path.join(dataDir, `${AOF_DIR}.restoring`);
