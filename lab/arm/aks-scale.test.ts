@@ -7,7 +7,8 @@ import { startTestArm, type TestArm } from './testing/start-test-arm';
 const SUB = '00000000-0000-0000-0000-000000000000';
 const RG = 'rg-rag-canadaeast';
 const CLUSTER = 'aks-rag-canadaeast';
-const NODE_DELAY_MS = 500;
+// Long enough that the in-progress states and the SDK's polling overhead fit with room to spare on a busy CI.
+const NODE_DELAY_MS = 2000;
 const POLL = { updateIntervalInMs: 50 };
 
 let lab: TestArm;
@@ -49,21 +50,23 @@ describe('@azure/arm-containerservice 25.5 against the emulator', () => {
 
     expect(scaled).toMatchObject({ count: 3, provisioningState: 'Succeeded' });
     expect(elapsed).toBeGreaterThanOrEqual(2 * NODE_DELAY_MS);
-    expect(elapsed).toBeLessThan(2 * NODE_DELAY_MS + 1000);
+    expect(elapsed).toBeLessThan(3 * NODE_DELAY_MS); // two nodes' time, not three
   });
 
   it('refuses what AKS refuses: a second change while one runs, a vmSize change, PATCH', async () => {
     const path = `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.ContainerService/managedClusters/${CLUSTER}/agentPools/userpool?api-version=2026-06-01`;
-    const first = await armFetch(`${lab.arm.url}${path}`, lab.ca, { method: 'PUT', body: { properties: { count: 4 } } });
+    // 3 → 5 nodes: the second PUT has two node delays to land in.
+    const first = await armFetch(`${lab.arm.url}${path}`, lab.ca, { method: 'PUT', body: { properties: { count: 5 } } });
     expect(first.status).toBe(200);
     expect(first.headers['azure-asyncoperation']).toMatch(/\/providers\/Microsoft\.ContainerService\/locations\/canadaeast\/operations\//);
     const location = await armFetch(first.headers.location ?? '', lab.ca);
     expect(location.status).toBe(202);
-    const second = await armFetch(`${lab.arm.url}${path}`, lab.ca, { method: 'PUT', body: { properties: { count: 5 } } });
+    const second = await armFetch(`${lab.arm.url}${path}`, lab.ca, { method: 'PUT', body: { properties: { count: 6 } } });
     expect(second.status).toBe(409);
     expect(second.body).toMatchObject({ error: { code: 'OperationNotAllowed' } });
-    await new Promise((resolve) => setTimeout(resolve, NODE_DELAY_MS + 200));
-    const resize = await armFetch(`${lab.arm.url}${path}`, lab.ca, { method: 'PUT', body: { properties: { count: 4, vmSize: 'Standard_D8s_v5' } } });
+    const deadline = Date.now() + 2 * NODE_DELAY_MS + 10_000;
+    while ((await armFetch(first.headers.location ?? '', lab.ca)).status === 202 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    const resize = await armFetch(`${lab.arm.url}${path}`, lab.ca, { method: 'PUT', body: { properties: { count: 5, vmSize: 'Standard_D8s_v5' } } });
     expect(resize.body).toMatchObject({ error: { code: 'PropertyChangeNotAllowed' } });
     const patch = await armFetch(`${lab.arm.url}${path}`, lab.ca, { method: 'PATCH', body: { properties: { count: 2 } } });
     expect(patch.status).toBe(405);

@@ -8,19 +8,23 @@ const PROFILE = `/subscriptions/${SUB}/resourceGroups/rg-rag-canadacentral/provi
 const API = 'api-version=2024-02-01';
 
 let lab: TestArm;
+// For the PATCH test: its operation runs long enough that the in-progress states are seen even on a busy
+// CI (the first contract compile and three requests can outlast 250 ms); the other tests' waits stay short.
+let slow: TestArm;
 const checked: string[] = [];
 
 beforeAll(async () => {
-  lab = await startTestArm({ lroDelayMs: 250 });
+  [lab, slow] = await Promise.all([startTestArm({ lroDelayMs: 250 }), startTestArm({ lroDelayMs: 2500 })]);
 });
 
 afterAll(async () => {
-  await lab.cleanup();
+  await Promise.all([lab?.cleanup(), slow?.cleanup()]);
 });
 
 /** Sends a request and checks its response against the Front Door contract before returning it. */
-async function call(method: string, path: string, options: { body?: unknown; token?: string | null; query?: string } = {}): Promise<ArmReply> {
-  const reply = await armFetch(`${lab.arm.url}${path}?${options.query ?? API}`, lab.ca, { method, body: options.body, token: options.token });
+async function call(method: string, path: string, options: { body?: unknown; token?: string | null; query?: string; on?: TestArm } = {}): Promise<ArmReply> {
+  const target = options.on ?? lab;
+  const reply = await armFetch(`${target.arm.url}${path}?${options.query ?? API}`, target.ca, { method, body: options.body, token: options.token });
   expect(validateContractResponse('afd', { method, path, status: reply.status, body: reply.body }), `${method} ${path} → ${reply.status}`).toEqual([]);
   checked.push(`${method} ${reply.status}`);
   return reply;
@@ -30,10 +34,10 @@ function errorCode(reply: ArmReply): string | undefined {
   return (reply.body as { error?: { code?: string } } | undefined)?.error?.code;
 }
 
-async function untilSucceeded(asyncOperationUrl: string): Promise<string[]> {
+async function untilSucceeded(asyncOperationUrl: string, on: TestArm = lab): Promise<string[]> {
   const seen: string[] = [];
   for (let attempt = 0; attempt < 100; attempt++) {
-    const status = (await armFetch(asyncOperationUrl, lab.ca)).body as { status: string };
+    const status = (await armFetch(asyncOperationUrl, on.ca)).body as { status: string };
     seen.push(status.status);
     if (status.status !== 'InProgress') return seen;
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -67,24 +71,24 @@ describe('Front Door resources against the Microsoft.Cdn contract', () => {
 
   it('answers a PATCH 202 with Azure-AsyncOperation and Location; the change lands when the operation succeeds', async () => {
     const path = `${PROFILE}/originGroups/og-canadacentral/origins/origin-canadacentral`;
-    const accepted = await call('PATCH', path, { body: { properties: { weight: 500 } } });
+    const accepted = await call('PATCH', path, { body: { properties: { weight: 500 } }, on: slow });
     expect(accepted.status).toBe(202);
     expect(accepted.body).toMatchObject({ properties: { weight: 500, provisioningState: 'Updating' } });
     const asyncOperation = accepted.headers['azure-asyncoperation'] ?? '';
     expect(asyncOperation).toMatch(/\/providers\/Microsoft\.Cdn\/operationresults\/[0-9a-f-]{36}\?api-version=2024-02-01$/);
     expect(accepted.headers.location).toBeTruthy();
 
-    expect((await call('GET', path)).body).toMatchObject({ properties: { provisioningState: 'Updating' } });
-    expect(lab.arm.frontDoor.activeOriginGroup().origins[0]?.weight).toBe(1000);
-    const location = await armFetch(accepted.headers.location ?? '', lab.ca);
+    expect((await call('GET', path, { on: slow })).body).toMatchObject({ properties: { provisioningState: 'Updating' } });
+    expect(slow.arm.frontDoor.activeOriginGroup().origins[0]?.weight).toBe(1000);
+    const location = await armFetch(accepted.headers.location ?? '', slow.ca);
     expect(location.status).toBe(202);
 
-    const statuses = await untilSucceeded(asyncOperation);
+    const statuses = await untilSucceeded(asyncOperation, slow);
     expect(statuses[0]).toBe('InProgress');
     expect(statuses.at(-1)).toBe('Succeeded');
-    expect((await call('GET', path)).body).toMatchObject({ properties: { weight: 500, provisioningState: 'Succeeded' } });
-    expect(lab.arm.frontDoor.activeOriginGroup().origins[0]?.weight).toBe(500);
-    const finished = await armFetch(accepted.headers.location ?? '', lab.ca);
+    expect((await call('GET', path, { on: slow })).body).toMatchObject({ properties: { weight: 500, provisioningState: 'Succeeded' } });
+    expect(slow.arm.frontDoor.activeOriginGroup().origins[0]?.weight).toBe(500);
+    const finished = await armFetch(accepted.headers.location ?? '', slow.ca);
     expect(finished.status).toBe(200);
     expect(finished.body).toMatchObject({ name: 'origin-canadacentral', properties: { weight: 500 } });
   });

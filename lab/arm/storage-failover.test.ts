@@ -7,7 +7,8 @@ import { startTestArm, type TestArm } from './testing/start-test-arm';
 const SUB = '00000000-0000-0000-0000-000000000000';
 const RG = 'rg-rag-canadacentral';
 const ACCOUNT = 'devstoreaccount1';
-const LRO_DELAY_MS = 400;
+// Four requests must land while the failover runs, which a busy CI can stretch well past 400 ms.
+const LRO_DELAY_MS = 3000;
 const VERSION = '2024-01-01';
 
 let lab: TestArm;
@@ -17,6 +18,16 @@ beforeAll(async () => {
   lab = await startTestArm({ lroDelayMs: LRO_DELAY_MS });
 });
 afterAll(async () => lab.cleanup());
+
+/** Polls the Azure-AsyncOperation URL until the operation has left InProgress; returns its last status body. */
+async function untilFinished(statusUrl: string): Promise<unknown> {
+  const deadline = Date.now() + LRO_DELAY_MS + 10_000;
+  for (;;) {
+    const { body } = await armFetch(statusUrl, lab.ca);
+    if ((body as { status?: string }).status !== 'InProgress' || Date.now() > deadline) return body;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 describe('Microsoft.Storage account failover in the emulator', () => {
   it('GET shows the configured Blob account, primary in canadacentral, secondary in canadaeast, never failed over', async () => {
@@ -48,8 +59,7 @@ describe('Microsoft.Storage account failover in the emulator', () => {
     const again = await armFetch(accountUrl('/failover'), lab.ca, { method: 'POST' });
     expect(again).toMatchObject({ status: 409, body: { error: { code: 'AnotherOperationInProgress' } } });
 
-    await new Promise((resolve) => setTimeout(resolve, LRO_DELAY_MS + 100));
-    expect((await armFetch(status, lab.ca)).body).toMatchObject({ status: 'Succeeded', endTime: expect.any(String) });
+    expect(await untilFinished(status)).toMatchObject({ status: 'Succeeded', endTime: expect.any(String) });
     expect((await armFetch(location, lab.ca)).status).toBe(200);
     const after = (await armFetch(accountUrl(), lab.ca)).body as { location: string; properties: Record<string, unknown> };
     expect(after.location).toBe('canadaeast');

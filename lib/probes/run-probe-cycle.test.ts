@@ -41,7 +41,9 @@ describe('runProbeCycle against the whole lab (temporary config, free ports)', (
       const cycle = await runProbeCycle(probeLab.config, { caPem: probeLab.caPem, timeoutMs: 1_500 });
       console.log(`cycle with three 600 ms services and one 3 s service (1.5 s timeout): ${cycle.durationMs} ms`);
       expect(cycle.durationMs).toBeGreaterThanOrEqual(1_450);
-      expect(cycle.durationMs).toBeLessThan(2_500); // sequential would be ≥ 3 × 600 + 1 500 ms
+      // Sequential would be ≥ 3 × 600 + 1 500 ms (plus Front Door's 750 ms origin check); the lab shares
+      // this process, so a busy CI adds lag on top of the 1 500 ms timeout.
+      expect(cycle.durationMs).toBeLessThan(3_000);
       const failed = cycle.results.filter((r) => !r.ok);
       expect(failed.map((r) => [r.component, r.region, r.error])).toEqual([['app', 'secondary', 'timed out after 1500 ms']]);
       // Front Door's own check of the slow secondary origin gives up at half the budget: unhealthy, not a failed probe.

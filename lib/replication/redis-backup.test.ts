@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFile, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { watch } from 'node:fs';
+import { readFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startBlobService, type BlobService } from '@/lab/blob/start-blob-service';
 import { startRedisNode, type RedisNode } from '@/lab/redis/start-redis-node';
 import { findFreePort } from '@/lab/shared/find-free-port';
@@ -84,14 +85,24 @@ describe('backupRedisToBlob + verifyNewestRedisBackup against a real redis-serve
   });
 
   it('restores the newest backup into a scratch Redis with AOF on, with the manifest key count, and cleans up', async () => {
-    const before = (await readdir(os.tmpdir())).filter((name) => name.startsWith('lifeboat-redis-verify-'));
+    // The scratch dir goes under os.tmpdir(), shared with other test files: point TMPDIR at a folder of our own,
+    // see this run create its scratch dir there, and find the folder empty afterwards.
+    const tmp = path.join(dir, 'tmp');
+    await mkdir(tmp);
+    const created: string[] = [];
+    const watcher = watch(tmp, (_event, name) => void (name && created.push(name)));
+    vi.stubEnv('TMPDIR', tmp);
     const started = performance.now();
-    const result = await verifyNewestRedisBackup(database.db, config, { trigger: 'test' });
+    const result = await verifyNewestRedisBackup(database.db, config, { trigger: 'test' }).finally(() => {
+      vi.unstubAllEnvs();
+      watcher.close();
+    });
     const elapsedMs = performance.now() - started;
     if (!result.ok) throw new Error(result.error);
     expect(result.keys).toBe(KEYS);
     expect(await runOf(result.runId)).toMatchObject({ job: 'redis-verify', state: 'succeeded', error: null });
-    expect((await readdir(os.tmpdir())).filter((name) => name.startsWith('lifeboat-redis-verify-'))).toEqual(before);
+    expect(created.some((name) => name.startsWith('lifeboat-redis-verify-'))).toBe(true);
+    expect(await readdir(tmp)).toEqual([]);
     console.info(`redis verify: ${result.keys} keys, ${result.bytes} B in ${elapsedMs.toFixed(0)} ms`);
   });
 
