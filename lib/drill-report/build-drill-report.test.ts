@@ -33,7 +33,7 @@ describe('buildDrillReport', () => {
   it('lists every step in plan order with its times, T+ offset, duration, attempts and error', () => {
     const facts = drillFacts({ run: drillRun({ state: 'failed', finishedAt: at(300), steps: drillRun().steps.map((s) => (s.stepId === 'validate' ? { ...s, state: 'failed', finishedAt: at(300), error: 'GET /health answered 503' } : s)) }) });
     const { timeline } = buildDrillReport(facts, objectives, now);
-    expect(timeline.map((s) => [s.stepId, s.stage, s.state, s.offsetSeconds, s.durationSeconds, s.attempts])).toEqual([
+    expect(timeline.map((s) => [s.stepId, s.stage, s.state, s.offsetSeconds, s.durationSeconds, s.attempt])).toEqual([
       ['check', 1, 'succeeded', 0, 20, 1],
       ['switch', 2, 'succeeded', 20, 180, 3],
       ['validate', 3, 'failed', 200, 100, 1],

@@ -1,34 +1,9 @@
 import type { DrillReportFacts, PreviousDrillRecord } from '@/lib/db/drill-report/drill-report-facts';
 import { drillResult, evaluateDrillCriteria, type DrillEvidence, type Objectives } from '@/lib/domain/drill-criteria';
-import { runTimeline } from '@/lib/domain/run-timeline';
-import type { DrillComparisonPoint, DrillReport, DrillReportStep } from './drill-report';
+import { timedStepRows } from '@/lib/run-view/timed-step-rows';
+import type { DrillComparisonPoint, DrillReport } from './drill-report';
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
-
-function timelineOf(run: DrillReportFacts['run'], now: Date): DrillReportStep[] {
-  if (!run) return [];
-  const recordOf = new Map(run.steps.map((step) => [step.stepId, step]));
-  const timed = new Map(runTimeline(run.plan.steps, run.steps, run.startedAt, run.finishedAt ?? now).map((item) => [item.stepId, item]));
-  return run.plan.steps.map((step) => {
-    const record = recordOf.get(step.id);
-    const times = timed.get(step.id);
-    return {
-      stepId: step.id,
-      title: step.title,
-      action: step.action,
-      target: step.target,
-      optional: step.optional,
-      stage: times?.stage ?? 1,
-      state: record?.state ?? 'pending',
-      startedAt: iso(record?.startedAt ?? null),
-      finishedAt: iso(record?.finishedAt ?? null),
-      offsetSeconds: times?.offsetSeconds ?? null,
-      durationSeconds: times?.durationSeconds ?? null,
-      attempts: record?.attempt ?? 0,
-      error: record?.error ?? null,
-    };
-  });
-}
 
 function previousPoint(drill: PreviousDrillRecord, objectives: Objectives): DrillComparisonPoint {
   const verdict = evaluateDrillCriteria({ objectives, run: drill.run, participants: drill.participants });
@@ -86,7 +61,7 @@ export function buildDrillReport(facts: DrillReportFacts, objectives: Objectives
       rtoObjectiveSeconds: objectives.rtoMinutes * 60,
       rpoObjectiveSeconds: objectives.rpoMinutes * 60,
     },
-    timeline: timelineOf(run, now),
+    timeline: run ? timedStepRows(run.plan.steps, run.steps, run.startedAt, run.finishedAt ?? now) : [],
     criteria: verdict.criteria,
     result: drillResult(verdict),
     participants: drill.participants.map((p) => ({ userId: p.userId, userName: p.userName, role: p.role, confirmedAt: iso(p.confirmedAt), comment: p.comment })),

@@ -1,23 +1,10 @@
-import type { RunState, StepState } from '@/lib/db/runbooks/runbook-record';
+import type { RunState } from '@/lib/db/runbooks/runbook-record';
 import type { DrillCriterion, DrillResult } from '@/lib/domain/drill-criteria';
 import type { FollowUp } from '@/lib/domain/follow-up';
+import type { TimedStepRow } from '@/lib/run-view/timed-step-rows';
 
 /** One step of the drill's run, in plan order; times are ISO strings, offsets seconds after the run started (T+). */
-export type DrillReportStep = {
-  stepId: string;
-  title: string;
-  action: string;
-  target: string;
-  optional: boolean;
-  stage: number;
-  state: StepState;
-  startedAt: string | null;
-  finishedAt: string | null;
-  offsetSeconds: number | null;
-  durationSeconds: number | null;
-  attempts: number;
-  error: string | null;
-};
+export type DrillReportStep = TimedStepRow;
 
 export type DrillReportDecision = { approverName: string; decision: 'approve' | 'deny'; comment: string; decidedAt: string; voided: boolean; breakGlass: boolean };
 

@@ -38,7 +38,7 @@ function timeline(doc: Doc, report: DrillReport): void {
   for (const step of report.timeline) {
     const when = step.offsetSeconds === null ? 'not started' : `T+ ${describeOffset(step.offsetSeconds)} (${describeUtc(step.startedAt)})`;
     const took = step.durationSeconds === null ? '' : `, took ${describeOffset(step.durationSeconds)}`;
-    line(doc, `${step.stepId} - ${step.title} [${step.action}]: ${step.state}, ${when}${took}, ${step.attempts} attempt(s)`);
+    line(doc, `${step.stepId} - ${step.title} [${step.action}]: ${step.state}, ${when}${took}, ${step.attempt} attempt(s)`);
     if (step.error) line(doc, `error: ${step.error}`, { indent: 16 });
   }
 }

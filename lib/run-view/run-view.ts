@@ -1,29 +1,13 @@
 import type { JsonValue, RunState, StepOutput, StepState } from '@/lib/db/runbooks/runbook-record';
-import type { ChangeKind, PlanAction } from '@/lib/domain/change-plan';
+import type { TimedStepRow } from './timed-step-rows';
+import type { ChangeKind } from '@/lib/domain/change-plan';
 import type { RunProgress } from '@/lib/domain/run-progress';
 import type { RtoClockFrom } from './rto-clock-start';
 
 export type { RunState, StepState, StepOutput, JsonValue, RtoClockFrom };
 
 /** One step as the live view shows it; times are ISO strings, offsets seconds after the run started. */
-export type RunViewStep = {
-  stepId: string;
-  action: PlanAction;
-  title: string;
-  target: string;
-  optional: boolean;
-  dependsOn: string[];
-  stage: number;
-  state: StepState;
-  attempt: number;
-  startedAt: string | null;
-  finishedAt: string | null;
-  offsetSeconds: number | null;
-  durationSeconds: number | null;
-  onCriticalPath: boolean;
-  output: StepOutput | null;
-  error: string | null;
-};
+export type RunViewStep = TimedStepRow & { dependsOn: string[]; onCriticalPath: boolean; output: StepOutput | null };
 
 export type RunViewAuditEvent = { seq: string; at: string; actorName: string; action: string; outcome: string; targetType: string; targetId: string };
 

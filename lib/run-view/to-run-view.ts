@@ -2,8 +2,9 @@ import type { ChangeStateRecord } from '@/lib/db/approvals/read-change-state';
 import type { MeasuredRunRecord } from '@/lib/db/runbooks/measured-run-record';
 import type { RunAuditEvent } from '@/lib/db/runbooks/read-run-audit-trail';
 import { progressAgainstObjective } from '@/lib/domain/run-progress';
-import { criticalPath, runTimeline, stagesOf } from '@/lib/domain/run-timeline';
+import { criticalPath, stagesOf } from '@/lib/domain/run-timeline';
 import { rtoClockStart } from './rto-clock-start';
+import { timedStepRows } from './timed-step-rows';
 import type { RunView } from './run-view';
 
 export type Objectives = { rtoMinutes: number; rpoMinutes: number };
@@ -15,7 +16,6 @@ export function toRunView(run: MeasuredRunRecord, audit: readonly Omit<RunAuditE
   const planSteps = run.plan.steps;
   const recordOf = new Map(run.steps.map((step) => [step.stepId, step]));
   const end = run.finishedAt ?? now;
-  const timeline = new Map(runTimeline(planSteps, run.steps, run.startedAt, end).map((item) => [item.stepId, item]));
   const critical = new Set(run.state === 'running' ? [] : criticalPath(planSteps, run.steps));
   const clock = rtoClockStart(run, request?.requestedAt ?? null);
   const leaseLive = run.executorId !== null && run.leaseExpiresAt !== null && run.leaseExpiresAt > now;
@@ -40,28 +40,12 @@ export function toRunView(run: MeasuredRunRecord, audit: readonly Omit<RunAuditE
       waitingForWorker: run.state === 'running' && !leaseLive,
     },
     stages: stagesOf(planSteps),
-    steps: planSteps.map((step) => {
-      const record = recordOf.get(step.id);
-      const timed = timeline.get(step.id);
-      return {
-        stepId: step.id,
-        action: step.action,
-        title: step.title,
-        target: step.target,
-        optional: step.optional,
-        dependsOn: step.dependsOn,
-        stage: timed?.stage ?? 1,
-        state: record?.state ?? 'pending',
-        attempt: record?.attempt ?? 0,
-        startedAt: iso(record?.startedAt ?? null),
-        finishedAt: iso(record?.finishedAt ?? null),
-        offsetSeconds: timed?.offsetSeconds ?? null,
-        durationSeconds: timed?.durationSeconds ?? null,
-        onCriticalPath: critical.has(step.id),
-        output: record?.output ?? null,
-        error: record?.error ?? null,
-      };
-    }),
+    steps: timedStepRows(planSteps, run.steps, run.startedAt, end).map((row, index) => ({
+      ...row,
+      dependsOn: planSteps[index]?.dependsOn ?? [],
+      onCriticalPath: critical.has(row.stepId),
+      output: recordOf.get(row.stepId)?.output ?? null,
+    })),
     rtoClock: { from: clock.from, startedAt: clock.startedAt.toISOString() },
     progress: progressAgainstObjective((end.getTime() - clock.startedAt.getTime()) / 1000, objectives.rtoMinutes * 60),
     measured: {

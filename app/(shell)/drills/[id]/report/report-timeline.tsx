@@ -34,7 +34,7 @@ export function ReportTimeline({ timeline }: { timeline: DrillReport['timeline']
               </td>
               <td className="py-2 pr-3 tabular-nums text-xs">{describeUtc(step.finishedAt)}</td>
               <td className="py-2 pr-3 text-right tabular-nums">{step.durationSeconds === null ? '-' : describeOffset(step.durationSeconds)}</td>
-              <td className="py-2 pr-3 text-right tabular-nums">{step.attempts}</td>
+              <td className="py-2 pr-3 text-right tabular-nums">{step.attempt}</td>
             </tr>
           ))}
         </tbody>
