@@ -1,18 +1,8 @@
 import type { Db } from '../client';
+import type { DrillRunRecord } from '../drills/drill-record';
 
-/** A real (not dry) failover, failback or drill run with what it measured. */
-export type RecoveryRunRecord = {
-  id: string;
-  requestId: string | null;
-  kind: string;
-  state: string;
-  startedAt: Date;
-  finishedAt: Date | null;
-  servingAt: Date | null;
-  rtoSeconds: number | null;
-  rpoSeconds: number | null;
-  drill: { id: string; title: string } | null;
-};
+/** A real (not dry) failover, failback or drill run with what it measured (a drill run's fields, without its steps). */
+export type RecoveryRunRecord = Omit<DrillRunRecord, 'steps'> & { requestId: string | null; kind: string; drill: { id: string; title: string } | null };
 
 /** Years of failovers and quarterly drills fit well inside this; the page says when it is reached. */
 export const RECOVERY_RUNS_READ = 500;
