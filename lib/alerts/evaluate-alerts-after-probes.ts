@@ -3,7 +3,7 @@ import type { Db } from '@/lib/db/client';
 import { probeHistory } from '@/lib/db/probes/probe-history';
 import { evaluateAlertRules } from '@/lib/domain/evaluate-alert-rules';
 import type { ProbeResult } from '@/lib/domain/probe-results';
-import { readDrillMilestones } from '@/lib/metrics/read-drill-milestones';
+import { readLastSuccessfulDrill } from '@/lib/metrics/read-last-successful-drill';
 import { readReplicationFacts } from '@/lib/replication/read-replication-facts';
 import { activeNotificationTargets } from '@/lib/notify/active-notification-targets';
 import { applyAlertConditions, type AppliedAlert } from './apply-alert-conditions';
@@ -22,7 +22,7 @@ export async function evaluateAlertsAfterProbes(db: Db, config: LifeboatConfig, 
     .slice()
     .sort((a, b) => b.at.getTime() - a.at.getTime())
     .map((sample) => sample.ok && sample.metrics !== null && (sample.metrics as { status?: string }).status !== 'unavailable');
-  const { lastSuccessful } = await readDrillMilestones(db, config.objectives, now);
+  const lastSuccessful = await readLastSuccessfulDrill(db, config.objectives);
   const conditions = evaluateAlertRules({
     now,
     latest: results,

@@ -44,7 +44,7 @@ function timeline(doc: Doc, report: DrillReport): void {
 }
 
 function comparison(doc: Doc, report: DrillReport): void {
-  if (report.comparison.length <= 1) return line(doc, 'No earlier drill ran: nothing to compare with yet.');
+  if (report.comparison.every((point) => point.current)) return line(doc, 'No earlier drill ran: nothing to compare with yet.');
   for (const point of report.comparison) {
     const rto = point.rtoSeconds === null ? 'not measured' : describeDuration(point.rtoSeconds);
     const rpo = point.rpoSeconds === null ? 'not measured' : describeDuration(point.rpoSeconds);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DrillWithRun } from '@/lib/db/metrics/drill-with-run';
 import type { RecoveryRunRecord } from '@/lib/db/metrics/list-recovery-runs';
 import { buildFailoverMetrics } from './build-failover-metrics';
-import { drillMilestones } from './drill-milestones';
+import { lastSuccessfulDrill, nextDrillMilestone } from './drill-milestones';
 import { judgeDrills } from './judge-drill';
 
 const OBJECTIVES = { rtoMinutes: 60, rpoMinutes: 60 };
@@ -26,7 +26,7 @@ function run(id: string, kind: string, day: number, rto: number | null, rpo: num
   return { id, requestId: `req-${id}`, kind, state: 'succeeded', startedAt: at(day), finishedAt: at(day), servingAt: rto === null ? null : at(day), rtoSeconds: rto, rpoSeconds: rpo, drill: drillId ? { id: drillId, title: `Drill ${drillId}` } : null };
 }
 
-describe('judgeDrills and drillMilestones', () => {
+describe('judgeDrills, lastSuccessfulDrill and nextDrillMilestone', () => {
   it('judges only executed drills, newest first, and names the newest passed one as the last successful drill', () => {
     const judged = judgeDrills(
       [drill('a', 1, {}), drill('b', 20, { rtoSeconds: 4000 }), drill('c', 30, {}, false), drill('d', 40, null), drill('e', 10, { state: 'failed', steps: smoke('failed') })],
@@ -34,11 +34,10 @@ describe('judgeDrills and drillMilestones', () => {
     );
     expect(judged.map((d) => [d.id, d.result])).toEqual([['c', 'open'], ['b', 'failed'], ['e', 'failed'], ['a', 'passed']]);
     const next = { id: 'd', title: 'Drill d', state: 'scheduled', scheduledFor: at(40) };
-    expect(drillMilestones(judged, next)).toEqual({
-      lastSuccessful: { id: 'a', title: 'Drill a', at: at(1).toISOString(), rtoSeconds: 1200, rpoSeconds: 600 },
-      next: { id: 'd', title: 'Drill d', state: 'scheduled', scheduledFor: at(40).toISOString() },
-    });
-    expect(drillMilestones(judgeDrills([drill('b', 20, { rtoSeconds: 4000 })], OBJECTIVES), null)).toEqual({ lastSuccessful: null, next: null });
+    expect(lastSuccessfulDrill(judged)).toEqual({ id: 'a', title: 'Drill a', at: at(1).toISOString(), rtoSeconds: 1200, rpoSeconds: 600 });
+    expect(nextDrillMilestone(next)).toEqual({ id: 'd', title: 'Drill d', state: 'scheduled', scheduledFor: at(40).toISOString() });
+    expect(lastSuccessfulDrill(judgeDrills([drill('b', 20, { rtoSeconds: 4000 })], OBJECTIVES))).toBeNull();
+    expect(nextDrillMilestone(null)).toBeNull();
   });
 });
 
@@ -59,11 +58,17 @@ describe('buildFailoverMetrics', () => {
 
   it('plots drills and real failovers as separate series in minutes, with the moving average; failbacks and unmeasured runs are not plotted', () => {
     expect(metrics.rto).toEqual([
-      { at: at(1).toISOString(), runId: 'f1', drill: null, failover: 50, trend: 50 },
-      { at: at(5).toISOString(), runId: 'd1', drill: 20, failover: null, trend: 35 },
-      { at: at(9).toISOString(), runId: 'f2', drill: null, failover: 70, trend: 46.7 },
+      { at: at(1).toISOString(), runId: 'f1', drill: null, failover: 50, trend: 50, overObjective: false },
+      { at: at(5).toISOString(), runId: 'd1', drill: 20, failover: null, trend: 35, overObjective: false },
+      { at: at(9).toISOString(), runId: 'f2', drill: null, failover: 70, trend: 46.7, overObjective: true },
     ]);
     expect(metrics.rpo.map((p) => [p.runId, p.drill, p.failover])).toEqual([['f1', null, 30], ['d1', 10, null]]);
+  });
+
+  it('judges a point over the objective on exact seconds, though the chart rounds it to the objective', () => {
+    const justOver = buildFailoverMetrics({ runs: [run('f3', 'failover', 2, 3601, 3600)], drills: [], objectives: OBJECTIVES, truncated: false });
+    expect(justOver.rto.map((p) => [p.failover, p.overObjective])).toEqual([[60, true]]);
+    expect(justOver.rpo.map((p) => [p.failover, p.overObjective])).toEqual([[60, false]]);
   });
 
   it('counts drill results and measures the trend from exact seconds', () => {

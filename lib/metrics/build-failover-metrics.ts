@@ -30,7 +30,8 @@ function series(events: readonly RecoveryEventView[], measure: 'rtoSeconds' | 'r
   const trend = movingAverage(measured.map((m) => m.seconds));
   return measured.map(({ event, seconds }, index) => {
     const minutes = Math.round((seconds / 60) * 10) / 10;
-    return { at: event.at, runId: event.runId, drill: event.kind === 'drill' ? minutes : null, failover: event.kind === 'drill' ? null : minutes, trend: Math.round(((trend[index] ?? 0) / 60) * 10) / 10 };
+    const overObjective = (measure === 'rtoSeconds' ? event.rtoWithinObjective : event.rpoWithinObjective) === false;
+    return { at: event.at, runId: event.runId, drill: event.kind === 'drill' ? minutes : null, failover: event.kind === 'drill' ? null : minutes, trend: Math.round(((trend[index] ?? 0) / 60) * 10) / 10, overObjective };
   });
 }
 

@@ -7,11 +7,12 @@ export type DrillMilestones = {
   next: { id: string; title: string; state: string; scheduledFor: string } | null;
 };
 
-/** The newest drill that passed (by when it served), and the next one to come. */
-export function drillMilestones(judged: readonly JudgedDrill[], next: UpcomingDrill | null): DrillMilestones {
+/** The newest drill that passed (by when it served). */
+export function lastSuccessfulDrill(judged: readonly JudgedDrill[]): DrillMilestones['lastSuccessful'] {
   const passed = judged.filter((drill) => drill.result === 'passed').reduce<JudgedDrill | null>((best, drill) => (!best || drill.ranAt > best.ranAt ? drill : best), null);
-  return {
-    lastSuccessful: passed ? { id: passed.id, title: passed.title, at: passed.ranAt.toISOString(), rtoSeconds: passed.run.rtoSeconds, rpoSeconds: passed.run.rpoSeconds } : null,
-    next: next ? { id: next.id, title: next.title, state: next.state, scheduledFor: next.scheduledFor.toISOString() } : null,
-  };
+  return passed ? { id: passed.id, title: passed.title, at: passed.ranAt.toISOString(), rtoSeconds: passed.run.rtoSeconds, rpoSeconds: passed.run.rpoSeconds } : null;
+}
+
+export function nextDrillMilestone(next: UpcomingDrill | null): DrillMilestones['next'] {
+  return next ? { id: next.id, title: next.title, state: next.state, scheduledFor: next.scheduledFor.toISOString() } : null;
 }

@@ -17,7 +17,8 @@ export type RecoveryEventView = {
 };
 
 /** One measured event on a chart, in minutes: drills and real failovers are separate series. */
-export type ChartPoint = { at: string; runId: string; drill: number | null; failover: number | null; trend: number };
+/** Minutes rounded to 0.1 for the chart; `overObjective` is judged on the exact seconds. */
+export type ChartPoint = { at: string; runId: string; drill: number | null; failover: number | null; trend: number; overObjective: boolean };
 
 export type DrillResultView = {
   id: string;

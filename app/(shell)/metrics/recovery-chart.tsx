@@ -15,7 +15,7 @@ const minutes = (value: number | null) => (value === null ? '—' : `${value} mi
  */
 export function RecoveryChart({ measure, points, objectiveMinutes, testId }: { measure: 'RTO' | 'RPO'; points: ChartPoint[]; objectiveMinutes: number; testId: string }) {
   const headingId = `${testId}-heading`;
-  const over = points.filter((p) => (p.drill ?? p.failover ?? 0) > objectiveMinutes).length;
+  const over = points.filter((p) => p.overObjective).length;
   return (
     <section aria-labelledby={headingId} className="rounded-lg border border-slate-800 bg-slate-900 p-4" data-testid={testId}>
       <h2 id={headingId} className="text-lg font-semibold">

@@ -1,7 +1,7 @@
 import { parseFollowUps } from '@/lib/domain/follow-up';
 import { toChangeRequestRecord, WITH_HISTORY } from '../approvals/change-request-record';
 import type { DbTx, Prisma } from '../client';
-import { DRILL_RUN_SELECT, REAL_RUN, realRunOf, toDrillRun } from '../drills/real-run';
+import { DRILL_VERDICT_RUN_SELECT, REAL_RUN, realRunOf, toDrillRun } from '../drills/real-run';
 import { toMeasuredRun } from '../runbooks/measured-run-record';
 import type { DrillReportFacts, PreviousDrillRecord } from './drill-report-facts';
 
@@ -11,7 +11,7 @@ export const PREVIOUS_DRILLS_SHOWN = 12;
 const PREVIOUS = {
   participants: { select: { userName: true, confirmedAt: true }, orderBy: { id: 'asc' } },
   // Only the smoke-test steps: the earlier drills' verdicts need nothing else from their runs.
-  request: { select: { runbookRuns: { ...REAL_RUN, select: { ...DRILL_RUN_SELECT, steps: { ...DRILL_RUN_SELECT.steps, where: { action: 'validate-serving' } } } } } },
+  request: { select: { runbookRuns: { ...REAL_RUN, select: DRILL_VERDICT_RUN_SELECT } } },
 } satisfies Prisma.DrillInclude;
 
 function toPrevious(row: Prisma.DrillGetPayload<{ include: typeof PREVIOUS }>): PreviousDrillRecord[] {

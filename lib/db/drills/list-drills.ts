@@ -1,7 +1,7 @@
 import type { DbTx } from '../client';
 import { DRILL_INCLUDE, toDrillRecord } from './drill-include';
 import type { DrillRecord } from './drill-record';
-import { DRILL_RUN_SELECT, REAL_RUN } from './real-run';
+import { DRILL_VERDICT_RUN_SELECT, REAL_RUN } from './real-run';
 
 /** The drill read, with only the run's smoke-test steps: the table's verdict needs nothing else from a run. */
 const LIST_INCLUDE = {
@@ -10,7 +10,7 @@ const LIST_INCLUDE = {
     select: {
       id: true,
       state: true,
-      runbookRuns: { ...REAL_RUN, select: { ...DRILL_RUN_SELECT, steps: { ...DRILL_RUN_SELECT.steps, where: { action: 'validate-serving' } } } },
+      runbookRuns: { ...REAL_RUN, select: DRILL_VERDICT_RUN_SELECT },
     },
   },
 };

@@ -16,6 +16,9 @@ export const DRILL_RUN_SELECT = {
   steps: { select: { stepId: true, action: true, state: true, output: true, error: true }, orderBy: { id: 'asc' } },
 } satisfies Prisma.RunbookRunSelect;
 
+/** The same, with only the smoke-test (validate-serving) steps: all that a drill's verdict reads of them. */
+export const DRILL_VERDICT_RUN_SELECT = { ...DRILL_RUN_SELECT, steps: { ...DRILL_RUN_SELECT.steps, where: { action: 'validate-serving' } } } satisfies Prisma.RunbookRunSelect;
+
 export type DrillRunRow = Prisma.RunbookRunGetPayload<{ select: typeof DRILL_RUN_SELECT }>;
 
 /** The run a request's `runbookRuns` read with REAL_RUN holds; null until the request ran (or without a request). */

@@ -1,11 +1,11 @@
 import type { Db } from '../client';
-import { DRILL_RUN_SELECT, REAL_RUN, realRunOf, toDrillRun } from '../drills/real-run';
+import { DRILL_VERDICT_RUN_SELECT, REAL_RUN, realRunOf, toDrillRun } from '../drills/real-run';
 import type { DrillWithRun } from './drill-with-run';
 
 /** Drills happen quarterly: this many newest is years of history, and bounds the worker's per-cycle read. */
 export const DRILLS_READ = 200;
 
-/** The newest drills (by schedule), each with its real run and steps (null until it executed) and its participants. */
+/** The newest drills (by schedule), each with its real run and its smoke-test steps (null until it executed) and its participants. */
 export async function listDrillsWithRuns(db: Db, options: { take?: number; states?: readonly string[] } = {}): Promise<DrillWithRun[]> {
   const rows = await db.drill.findMany({
     ...(options.states ? { where: { state: { in: [...options.states] } } } : {}),
@@ -19,7 +19,7 @@ export async function listDrillsWithRuns(db: Db, options: { take?: number; state
       scheduledFor: true,
       requestId: true,
       participants: { select: { userName: true, confirmedAt: true }, orderBy: { id: 'asc' } },
-      request: { select: { runbookRuns: { ...REAL_RUN, select: DRILL_RUN_SELECT } } },
+      request: { select: { runbookRuns: { ...REAL_RUN, select: DRILL_VERDICT_RUN_SELECT } } },
     },
   });
   return rows.map(({ request, ...drill }) => {
