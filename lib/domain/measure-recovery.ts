@@ -35,7 +35,8 @@ function ancestorsOf(plan: ChangePlan, stepId: string): Set<string> {
 }
 
 /** When a drill's simulated failure took effect: its succeeded simulate-region-failure step's end. */
-function simulatedFailureAt(plan: ChangePlan, records: Map<string, MeasuredStep>): Date | null {
+/** When a drill's simulated region failure took effect: the end of its succeeded simulate step; null otherwise. */
+export function simulatedFailureAt(plan: ChangePlan, records: ReadonlyMap<string, Pick<MeasuredStep, 'state' | 'finishedAt'>>): Date | null {
   const simulate = plan.steps.find((step) => step.action === 'simulate-region-failure');
   const record = simulate ? records.get(simulate.id) : undefined;
   return record?.state === 'succeeded' && record.finishedAt ? record.finishedAt : null;

@@ -1,4 +1,5 @@
 import type { RunbookRunRecord } from '@/lib/db/runbooks/runbook-record';
+import { simulatedFailureAt } from '@/lib/domain/measure-recovery';
 
 export type RtoClockFrom = 'run' | 'request' | 'simulated-failure';
 export type RtoClock = { from: RtoClockFrom; startedAt: Date };
@@ -10,8 +11,6 @@ export type RtoClock = { from: RtoClockFrom; startedAt: Date };
  */
 export function rtoClockStart(run: Pick<RunbookRunRecord, 'dryRun' | 'startedAt' | 'plan' | 'steps'>, requestedAt: Date | null): RtoClock {
   if (run.dryRun || !requestedAt) return { from: 'run', startedAt: run.startedAt };
-  const simulate = run.plan.steps.find((step) => step.action === 'simulate-region-failure');
-  const record = simulate ? run.steps.find((step) => step.stepId === simulate.id) : undefined;
-  if (record?.state === 'succeeded' && record.finishedAt) return { from: 'simulated-failure', startedAt: record.finishedAt };
-  return { from: 'request', startedAt: requestedAt };
+  const simulated = simulatedFailureAt(run.plan, new Map(run.steps.map((step) => [step.stepId, step])));
+  return simulated ? { from: 'simulated-failure', startedAt: simulated } : { from: 'request', startedAt: requestedAt };
 }

@@ -144,6 +144,32 @@ describe('runRunbook: the DAG', () => {
     expect(run!.finishedAt).not.toBeNull();
   });
 
+  it('undoes a failed step, unless another executor took the step over meanwhile', async () => {
+    const undone: string[] = [];
+    const compensate = async (ctx: StepContext) => (undone.push(ctx.step.id), 'traffic returned to the secondary');
+    const owned = await newRun([planStep('shift')]);
+    const failing = fakeRegistry({ shift: { execute: async () => Promise.reject(new Error('gate failed')), compensate } });
+    const result = await runRunbook(test.db, owned, failing.registry, FAST);
+    expect(result.state === 'failed' && result.error).toMatch(/gate failed; traffic returned to the secondary/);
+    expect(undone).toEqual(['shift']);
+
+    // While this executor's attempt fails, another one (after a lapsed lease) has started attempt 2.
+    undone.length = 0;
+    const taken = await newRun([planStep('shift')]);
+    const overtaken = fakeRegistry({
+      shift: {
+        execute: async () => {
+          await test.db.runbookStep.updateMany({ where: { runId: taken, stepId: 'shift' }, data: { attempt: 2 } });
+          throw new Error('gate failed');
+        },
+        compensate,
+      },
+    });
+    await runRunbook(test.db, taken, overtaken.registry, FAST);
+    expect(undone).toEqual([]);
+    expect((await stepsOf(taken)).shift).toMatchObject({ state: 'running', attempt: 2 });
+  });
+
   it('gives up after maxAttempts of a retryable error', async () => {
     const runId = await newRun([planStep('switch')]);
     const fake = fakeRegistry({ switch: { execute: async () => Promise.reject(httpError(503)) } });

@@ -87,6 +87,8 @@ export async function runStep(env: StepEnv, seen: RunbookStepRecord, step: PlanS
     } catch (error) {
       if (attempt >= env.retry.maxAttempts || !env.retry.isRetryable(error)) {
         const failure = `attempt ${attempt}: ${describeError(error)}`;
+        // Undo only while this attempt still owns the step: an executor that lost it must not reverse the new owner's work.
+        if (!(await recordStepRetry(db, key(attempt), failure))) return { state: 'lost' };
         return end(attempt, { state: 'failed', error: await compensated(env, ctx(attempt, new AbortController().signal), failure) });
       }
       await recordStepRetry(db, key(attempt), `attempt ${attempt}: ${describeError(error)}`);

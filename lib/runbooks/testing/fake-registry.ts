@@ -16,6 +16,7 @@ export type FakeStep = {
   /** Runs for each attempt; default: resolves `{ ok: true }` at once. */
   execute?: (ctx: StepContext) => Promise<StepOutput>;
   check?: (ctx: StepContext) => Promise<'done' | 'not-done'>;
+  compensate?: (ctx: StepContext, failure: string) => Promise<string>;
 };
 
 export type FakeRegistry = { registry: StepRegistry; calls: { stepId: string; kind: 'execute' | 'check' | 'describe'; attempt: number }[]; executions: (stepId: string) => number };
@@ -41,6 +42,9 @@ export function fakeRegistry(steps: Record<string, FakeStep>): FakeRegistry {
       if (!check) throw new Error(`test step ${ctx.step.id} has no check`);
       return check(ctx);
     };
+  }
+  if (Object.values(steps).some((step) => step.compensate)) {
+    handler.compensate = async (ctx, failure) => (await steps[ctx.step.id]?.compensate?.(ctx, failure)) ?? 'nothing to undo';
   }
   const registry = Object.fromEntries(ACTIONS.map((action) => [action, handler])) as StepRegistry;
   return { registry, calls, executions: (stepId) => calls.filter((call) => call.stepId === stepId && call.kind === 'execute').length };

@@ -90,8 +90,8 @@ export default async function ChangeRequestPage({ params, searchParams }: { para
           </Link>
         </div>
       </PageHeader>
-      {/* Approved or executing without its real run yet: the worker starts it within seconds, so keep asking. */}
-      {(state === 'approved' || state === 'executing') && !runs.some((run) => !run.dryRun) && (
+      {/* Executing, or approved with its quorum still met, without its real run yet: the worker starts it within seconds, so keep asking. */}
+      {(state === 'executing' || (state === 'approved' && quorum.met)) && !runs.some((run) => !run.dryRun) && (
         <div className="mb-6">
           <StartingRun requestId={request.id} approved={state === 'approved'} />
         </div>
