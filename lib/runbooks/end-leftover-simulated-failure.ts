@@ -1,9 +1,9 @@
 import type { RunbookRunRecord } from '@/lib/db/runbooks/runbook-record';
+import { describeError } from '@/lib/domain/describe-error';
 import type { StepRegistry } from './step-handler';
+import { stepTimeoutMs } from './step-timeout';
 import { withTimeout } from './with-timeout';
 
-const DEFAULT_TIMEOUT_MS = 10 * 60_000;
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * A drill that failed or was aborted after its simulated failure started skips the step that ends it,
@@ -18,7 +18,7 @@ export async function endLeftoverSimulatedFailure(run: RunbookRunRecord, registr
   const step = run.plan.steps.find((candidate) => candidate.action === 'end-region-failure');
   if (!step) return null;
   const handler = registry[step.action];
-  const timeoutMs = (typeof handler.timeoutMs === 'function' ? handler.timeoutMs(step) : handler.timeoutMs) ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = stepTimeoutMs(handler, step);
   const firstStartedAt = new Date();
   const context = (signal: AbortSignal) => ({ runId: run.id, plan: run.plan, step, attempt: 1, idempotencyKey: `${run.id}:${step.id}:cleanup`, signal, firstStartedAt });
   try {
@@ -27,6 +27,6 @@ export async function endLeftoverSimulatedFailure(run: RunbookRunRecord, registr
     await withTimeout(timeoutMs, (signal) => handler.execute(context(signal)));
     return `the simulated failure was ended after the drill stopped (${step.title})`;
   } catch (error) {
-    return `the simulated failure could NOT be ended: ${message(error)}; end it by hand (${step.title})`;
+    return `the simulated failure could NOT be ended: ${describeError(error)}; end it by hand (${step.title})`;
   }
 }

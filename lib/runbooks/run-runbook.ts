@@ -13,6 +13,7 @@ import { readySteps, type StepStatus } from './ready-steps';
 import { runStep } from './run-step';
 import { settleRun, type Stop } from './settle-run';
 import type { EngineClock, RetryPolicy, StepRegistry } from './step-handler';
+import { stepTimeoutMs } from './step-timeout';
 
 export type RunRunbookOptions = {
   /** Who holds the run's lease; unique per process by default. */
@@ -79,7 +80,7 @@ export async function runRunbook(db: Db, runId: string, registry: StepRegistry, 
       run,
       clock,
       handler,
-      timeoutMs: (typeof handler.timeoutMs === 'function' ? handler.timeoutMs(step) : handler.timeoutMs) ?? options.timeoutMs ?? 15 * 60_000,
+      timeoutMs: stepTimeoutMs(handler, step, options.timeoutMs),
       retry: { ...DEFAULT_RETRY, ...options.retry, ...handler.retry },
     };
     status.set(stepId, { state: 'running', optional: seen.optional });

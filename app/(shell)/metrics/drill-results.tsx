@@ -3,7 +3,7 @@ import { EmptyTableRow, TableHead } from '@/app/_components/table-head';
 import type { DrillResultView } from '@/lib/metrics/failover-metrics';
 import type { DrillResult } from '@/lib/metrics/judge-drill';
 import { formatDuration } from '../_status/format-duration';
-import { ResultBadge } from './result-badge';
+import { DrillResultBadge } from '@/app/_components/drill-result-badge';
 import { utcText } from '@/app/_components/format-utc';
 
 const COLUMNS = [{ label: 'Drill' }, { label: 'Ran (UTC)' }, { label: 'Result' }, { label: 'RTO', align: 'right' as const }, { label: 'RPO', align: 'right' as const }, { label: 'Why' }];
@@ -35,7 +35,7 @@ export function DrillResults({ drills, counts }: { drills: DrillResultView[]; co
                   </td>
                   <td className="py-2 pr-3 whitespace-nowrap">{utcText(drill.ranAt)}</td>
                   <td className="py-2 pr-3">
-                    <ResultBadge result={drill.result} />
+                    <DrillResultBadge result={drill.result} />
                   </td>
                   <td className="py-2 pr-3 text-right tabular-nums">{formatDuration(drill.rtoSeconds)}</td>
                   <td className="py-2 pr-3 text-right tabular-nums">{formatDuration(drill.rpoSeconds)}</td>

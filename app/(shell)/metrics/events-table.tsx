@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { EmptyTableRow, TableHead } from '@/app/_components/table-head';
 import type { RecoveryEventView } from '@/lib/metrics/failover-metrics';
 import { formatDuration } from '../_status/format-duration';
-import { ObjectiveBadge } from './result-badge';
+import { ObjectiveBadge } from './objective-badge';
 import { utcText } from '@/app/_components/format-utc';
 
 const COLUMNS = [{ label: 'When (UTC)' }, { label: 'Kind' }, { label: 'State' }, { label: 'RTO', align: 'right' as const }, { label: 'RTO vs objective' }, { label: 'RPO', align: 'right' as const }, { label: 'RPO vs objective' }, { label: 'Request' }];

@@ -22,7 +22,7 @@ import { ReportSection } from './report-section';
 import { ReportSummary } from './report-summary';
 import { ReportTimeline } from './report-timeline';
 import { ReportToolbar } from './report-toolbar';
-import { ResultBadge } from './result-badge';
+import { DrillResultBadge } from '@/app/_components/drill-result-badge';
 
 export const metadata: Metadata = { title: 'Drill report' };
 export const dynamic = 'force-dynamic';
@@ -44,7 +44,7 @@ export default async function DrillReportPage({ params }: { params: Promise<{ id
       <ReportPrintStyle />
       <PageHeader title={`Drill report: ${report.drill.title}`} purpose="Timeline, measured RTO and RPO against the objectives, the success criteria, people, lessons and follow-ups, and earlier drills">
         <div className="flex flex-col items-end gap-2">
-          <ResultBadge result={report.result} />
+          <DrillResultBadge result={report.result} testId="report-result" />
           <ReportToolbar drillId={report.drill.id} />
           <Link href={`/drills/${report.drill.id}`} data-print-hidden className="text-sm text-sky-300 underline-offset-2 hover:underline">
             Back to the drill
