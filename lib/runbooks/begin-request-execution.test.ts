@@ -27,7 +27,7 @@ describe('beginRequestExecution and the dispatch loop', () => {
     const lapsed = new Date(Date.now() + (config.approvals.approvalExpiryMinutes + 1) * MINUTE);
     expect(lapsed.getTime()).toBeLessThan((await readChangeRequest(test.db, id))!.expiresAt.getTime());
     expect(await workOf(id, lapsed)).toEqual([]);
-    await expect(beginRequestExecution(test.db, id, lapsed)).rejects.toMatchObject({ code: 'quorum-lost' });
+    await expect(beginRequestExecution(test.db, id, { now: lapsed })).rejects.toMatchObject({ code: 'quorum-lost' });
     expect((await readChangeRequest(test.db, id))?.state).toBe('approved');
   });
 

@@ -15,12 +15,13 @@ export type WorkOutcome = { runId: string | null; result: RunRunbookResult | nul
  * executor holds comes back `busy`, untouched.
  */
 export async function executeRunbookWork(db: Db, work: Pick<RunbookWork, 'requestId' | 'runId'>, registry: StepRegistry, options: RunRunbookOptions = {}): Promise<WorkOutcome> {
-  const runId = work.runId ?? (work.requestId ? await beginRequestExecution(db, work.requestId) : null);
+  const runId = work.runId ?? (work.requestId ? await beginRequestExecution(db, work.requestId, { leaseMs: options.leaseMs }) : null);
   if (!runId) return { runId: null, result: null, requestState: null };
   const result = await runRunbook(db, runId, registry, options);
   if (result.state === 'running') return { runId, result, requestState: null };
   const run = await readRunbookRun(db, runId);
-  const cleanup = run ? await endLeftoverSimulatedFailure(run, registry) : null;
-  const finished = await finishRequestExecution(db, runId, { cleanup });
+  if (!run) return { runId, result, requestState: null };
+  const cleanup = await endLeftoverSimulatedFailure(run, registry);
+  const finished = await finishRequestExecution(db, run, { cleanup });
   return { runId, result, requestState: finished?.requestState ?? null };
 }

@@ -8,7 +8,7 @@ import { transitionChangeRequest } from '@/lib/db/approvals/transition-change-re
 import { appendAuditEvent } from '@/lib/db/audit/append-audit-event';
 import type { Db } from '@/lib/db/client';
 import { readFailureStart } from '@/lib/db/probes/read-failure-start';
-import { readRunbookRun } from '@/lib/db/runbooks/read-runbook-run';
+import type { RunbookRunRecord } from '@/lib/db/runbooks/runbook-record';
 import { recordRunMeasurements } from '@/lib/db/runbooks/record-run-measurements';
 import { SYSTEM_ACTOR } from '@/lib/domain/audit-event';
 import { measureRecovery, type RecoveryMeasurement } from '@/lib/domain/measure-recovery';
@@ -18,13 +18,13 @@ export type FinishedExecution = { requestState: 'done' | 'failed'; measured: Rec
 /**
  * Closes the request of a finished real run: measured RTO/RPO on the run, executing → done (the run
  * succeeded, or degraded without its cache) or failed, and `runbook.finished` in the audit log, in
- * one commit. Null when there is nothing to close (dry run, still running, already closed).
+ * one commit. `run` as read after it ended. Null when there is nothing to close (dry run, still running, already closed).
  */
-export async function finishRequestExecution(db: Db, runId: string, options: { config?: LifeboatConfig; now?: Date; cleanup?: string | null } = {}): Promise<FinishedExecution> {
+export async function finishRequestExecution(db: Db, run: RunbookRunRecord, options: { config?: LifeboatConfig; now?: Date; cleanup?: string | null } = {}): Promise<FinishedExecution> {
   const config = options.config ?? getConfig();
   const now = options.now ?? new Date();
-  const run = await readRunbookRun(db, runId);
-  if (!run?.requestId || run.dryRun || run.state === 'running') return null;
+  const runId = run.id;
+  if (!run.requestId || run.dryRun || run.state === 'running') return null;
   const requestId = run.requestId;
   const fromRole = run.plan.kind === 'failback' ? 'secondary' : 'primary';
   return db.$transaction(async (tx) => {

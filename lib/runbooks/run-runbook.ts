@@ -32,6 +32,9 @@ export type RunRunbookOptions = {
 /** How far this call got: a finished run's state, or why it stopped while the run is still running. */
 export type RunRunbookResult = { runId: string; state: Exclude<RunState, 'running'>; error: string | null } | { runId: string; state: 'running'; stopped: 'busy' | 'not-leader' | 'lost-lease' };
 
+/** How long an executor's claim on a run lasts without renewal: a dead worker's run is taken after this. */
+export const DEFAULT_LEASE_MS = 30_000;
+
 const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1_000, maxDelayMs: 30_000, isRetryable: isTransientError };
 const realClock: EngineClock = { now: () => new Date(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), random: Math.random };
 
@@ -50,7 +53,7 @@ export async function runRunbook(db: Db, runId: string, registry: StepRegistry, 
   const clock: EngineClock = { ...realClock, ...options.clock };
   const executorId = options.executorId ?? `${hostname()}:${process.pid}:${randomUUID()}`;
   const isLeader = options.isLeader ?? (() => true);
-  const leaseMs = options.leaseMs ?? 30_000;
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   if (!(await isLeader())) return { runId, state: 'running', stopped: 'not-leader' };
   if (!(await claimRunbookLease(db, runId, executorId, leaseMs))) return { runId, state: 'running', stopped: 'busy' };
 
