@@ -1,23 +1,14 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { fetchJson } from '@/app/_components/fetch-json';
 import { LoaderCircle } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import type { RequestRunState, RunViewError } from '@/lib/run-view/run-view';
+import type { RequestRunState } from '@/lib/run-view/run-view';
 
 const CHECK_EVERY_MS = 2_000;
 const WORKER_HINT_AFTER_MS = 30_000;
-
-async function fetchRunState(requestId: string): Promise<RequestRunState> {
-  const response = await fetch(`/api/changes/${requestId}/run-state`, { cache: 'no-store' });
-  if (!response.ok) {
-    if (response.status === 401) throw new Error('Your session has ended: reload to sign in again.');
-    const body = (await response.json().catch(() => null)) as RunViewError | null;
-    throw new Error(body?.message ?? `The server answered ${response.status}.`);
-  }
-  return response.json() as Promise<RequestRunState>;
-}
 
 /** The run exists, or the request has left approved/executing without one: either way the page has something new to show. */
 const hasMoved = (answer: RequestRunState | undefined) => answer !== undefined && (answer.runId !== null || (answer.state !== 'approved' && answer.state !== 'executing'));
@@ -37,7 +28,7 @@ export function StartingRun({ requestId, approved }: { requestId: string; approv
   const router = useRouter();
   const { data, error } = useQuery({
     queryKey: ['request-run-state', requestId],
-    queryFn: () => fetchRunState(requestId),
+    queryFn: () => fetchJson<RequestRunState>(`/api/changes/${requestId}/run-state`),
     refetchInterval: (query) => (hasMoved(query.state.data) ? false : CHECK_EVERY_MS),
     retry: false,
   });

@@ -1,29 +1,20 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { fetchJson } from '@/app/_components/fetch-json';
 import { useEffect, useState } from 'react';
 import { advanceRunView } from '@/lib/run-view/advance-run-view';
-import type { RunView, RunViewError } from '@/lib/run-view/run-view';
+import type { RunView } from '@/lib/run-view/run-view';
 
 export const RUN_POLL_MS = 2_000;
 const TICK_MS = 1_000;
 export const runQueryKey = (runId: string) => ['run', runId] as const;
 
-async function fetchRun(runId: string): Promise<RunView> {
-  const response = await fetch(`/api/runs/${runId}`, { cache: 'no-store' });
-  if (!response.ok) {
-    if (response.status === 401) throw new Error('Your session has ended: reload to sign in again.');
-    const body = (await response.json().catch(() => null)) as RunViewError | null;
-    throw new Error(body?.message ?? `The server answered ${response.status}.`);
-  }
-  return response.json() as Promise<RunView>;
-}
-
 /** A run: server-rendered first, then polled every 2 s while it runs or its request is being closed (not while the tab is hidden); then it stops. */
 export function useRunView(initial: RunView) {
   return useQuery({
     queryKey: runQueryKey(initial.run.id),
-    queryFn: () => fetchRun(initial.run.id),
+    queryFn: () => fetchJson<RunView>(`/api/runs/${initial.run.id}`),
     initialData: initial,
     initialDataUpdatedAt: Date.parse(initial.generatedAt),
     refetchInterval: (query) => (query.state.data?.run.state === 'running' || query.state.data?.closing ? RUN_POLL_MS : false),
