@@ -1,9 +1,7 @@
 'use client';
 
 import { CheckCircle2, PlayCircle, XCircle } from 'lucide-react';
-import { useRouter } from 'next/navigation';
-import { useActionState, useEffect } from 'react';
-import type { ActionResult } from '@/lib/actions/action-result';
+import { useRefreshingAction } from '@/app/_components/use-refreshing-action';
 import { ActionMessage } from '../../failovers/action-message';
 import { cancelDrill } from '../cancel-drill';
 import { confirmParticipation } from '../confirm-participation';
@@ -11,22 +9,13 @@ import { requestDrillRun } from '../request-drill-run';
 
 const button = 'inline-flex items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-60';
 
-/** Refreshes the page after a successful action, so state, links and confirmations show what the server now holds. */
-function useRefreshOnSuccess(result: ActionResult<unknown> | null) {
-  const router = useRouter();
-  useEffect(() => {
-    if (result?.ok) router.refresh();
-  }, [result, router]);
-}
-
 /**
  * Creates and submits the drill's change request; its approvals then happen on the request page the drill links.
  * `open`: the request window (an hour before the scheduled time) has begun; `opensAt` says when it does.
  */
 export function RequestRunButton({ drillId, open, opensAt }: { drillId: string; open: boolean; opensAt: string }) {
-  const [result, action, pending] = useActionState<ActionResult<{ requestId: string; planDigest: string }> | null, FormData>(requestDrillRun, null);
   // The refreshed page links the request (its approvals and the live run); this button then leaves it.
-  useRefreshOnSuccess(result);
+  const [result, action, pending] = useRefreshingAction(requestDrillRun);
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="id" value={drillId} />
@@ -45,8 +34,7 @@ export function RequestRunButton({ drillId, open, opensAt }: { drillId: string; 
 
 /** The signed-in participant's "I followed the runbook", with an optional note. */
 export function ConfirmParticipationForm({ drillId }: { drillId: string }) {
-  const [result, action, pending] = useActionState<ActionResult<{ confirmedAt: string }> | null, FormData>(confirmParticipation, null);
-  useRefreshOnSuccess(result);
+  const [result, action, pending] = useRefreshingAction(confirmParticipation);
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="id" value={drillId} />
@@ -65,8 +53,7 @@ export function ConfirmParticipationForm({ drillId }: { drillId: string }) {
 
 /** Takes a drill off the calendar (only before its run is requested). */
 export function CancelDrillButton({ drillId }: { drillId: string }) {
-  const [result, action, pending] = useActionState<ActionResult<null> | null, FormData>(cancelDrill, null);
-  useRefreshOnSuccess(result);
+  const [result, action, pending] = useRefreshingAction(cancelDrill);
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="id" value={drillId} />

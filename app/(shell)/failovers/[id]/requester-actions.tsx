@@ -1,9 +1,8 @@
 'use client';
 
 import { RefreshCw, Send, XCircle } from 'lucide-react';
-import { useRouter } from 'next/navigation';
-import { useActionState, useEffect, useState } from 'react';
-import type { ActionResult } from '@/lib/actions/action-result';
+import { useState } from 'react';
+import { useRefreshingAction } from '@/app/_components/use-refreshing-action';
 import type { ChangeState } from '@/lib/domain/approval-rules';
 import { ActionMessage } from '../action-message';
 import { cancelChange } from '../cancel-change';
@@ -14,17 +13,8 @@ import { ConfirmFacts } from './confirm-facts';
 
 type Props = { facts: ChangeFacts; state: ChangeState; liveApprovals: number; approversRequired: number; expiryMinutes: number };
 
-/** Refreshes the page after a successful action, so state, plan and history show what the server now holds. */
-function useRefreshOnSuccess(result: ActionResult<unknown> | null) {
-  const router = useRouter();
-  useEffect(() => {
-    if (result?.ok) router.refresh();
-  }, [result, router]);
-}
-
 function SubmitForm({ facts, approversRequired, expiryMinutes }: Pick<Props, 'facts' | 'approversRequired' | 'expiryMinutes'>) {
-  const [result, action, pending] = useActionState<ActionResult<{ expiresAt: string }> | null, FormData>(submitChange, null);
-  useRefreshOnSuccess(result);
+  const [result, action, pending] = useRefreshingAction(submitChange);
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="id" value={facts.id} />
@@ -41,9 +31,8 @@ function SubmitForm({ facts, approversRequired, expiryMinutes }: Pick<Props, 'fa
 }
 
 function RebuildForm({ facts, liveApprovals }: Pick<Props, 'facts' | 'liveApprovals'>) {
-  const [result, action, pending] = useActionState<ActionResult<{ planDigest: string; changed: boolean }> | null, FormData>(rebuildPlan, null);
+  const [result, action, pending] = useRefreshingAction(rebuildPlan);
   const [openedWith, setOpenedWith] = useState<{ result: typeof result } | null>(null);
-  useRefreshOnSuccess(result);
   // Approvals are at stake only when some were given: then ask first.
   const confirming = liveApprovals === 0 || (openedWith !== null && openedWith.result === result);
   return (
@@ -79,9 +68,8 @@ function RebuildForm({ facts, liveApprovals }: Pick<Props, 'facts' | 'liveApprov
 }
 
 function CancelForm({ facts }: Pick<Props, 'facts'>) {
-  const [result, action, pending] = useActionState<ActionResult<null> | null, FormData>(cancelChange, null);
+  const [result, action, pending] = useRefreshingAction(cancelChange);
   const [openedWith, setOpenedWith] = useState<{ result: typeof result } | null>(null);
-  useRefreshOnSuccess(result);
   const confirming = openedWith !== null && openedWith.result === result;
   return (
     <div className="space-y-2">
