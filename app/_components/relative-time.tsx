@@ -1,7 +1,7 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
-import { formatUtc } from './format-utc';
+import { formatUtc } from '@/lib/domain/format-utc';
 
 // One shared 5-second clock for every timestamp on the page.
 let now = Date.now();

@@ -10,9 +10,8 @@ import { linkDrillRequest } from '@/lib/db/drills/link-drill-request';
 import { readDrill } from '@/lib/db/drills/read-drill';
 import { drillRequestOpensAt, isDrillRequestOpen } from '@/lib/domain/drill-request-window';
 import { ExpectedFailure } from '@/lib/domain/errors';
+import { formatUtc } from '@/lib/domain/format-utc';
 import { drillRequestReason } from './drill-request-reason';
-
-const utc = (at: Date) => `${at.toISOString().replace('T', ' ').slice(0, 16)} UTC`;
 
 /**
  * The drill's change request (kind drill, the drill runbook for its environment), created and
@@ -24,7 +23,7 @@ export async function requestDrillRun(tx: DbTx, config: LifeboatConfig, actor: A
   if (!drill) throw new ExpectedFailure(`No drill ${drillId}.`, 'not-found');
   if (drill.state !== 'scheduled') throw new ExpectedFailure(`The drill is ${drill.state}: only a scheduled drill can be requested${drill.requestId ? ` (its request is ${drill.requestId})` : ''}.`, 'not-scheduled');
   if (!isDrillRequestOpen(drill.scheduledFor, now)) {
-    throw new ExpectedFailure(`Too early: the drill is scheduled for ${utc(drill.scheduledFor)}; its run can be requested from ${utc(drillRequestOpensAt(drill.scheduledFor))} (an hour before).`, 'too-early');
+    throw new ExpectedFailure(`Too early: the drill is scheduled for ${formatUtc(drill.scheduledFor)}; its run can be requested from ${formatUtc(drillRequestOpensAt(drill.scheduledFor))} (an hour before).`, 'too-early');
   }
   const reason = drillRequestReason(drill);
   const created = await createChangeRequest(tx, config, actor, { kind: 'drill', reason, preflight, now, planOptions: { environment: drill.environment } });

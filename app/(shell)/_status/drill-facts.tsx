@@ -3,7 +3,7 @@ import { RelativeTime } from '@/app/_components/relative-time';
 import { StatusBadge } from '@/app/_components/status-badge';
 import type { DrillMilestones } from '@/lib/metrics/drill-milestones';
 import { formatDuration } from './format-duration';
-import { formatUtc } from '@/app/_components/format-utc';
+import { formatUtc } from '@/lib/domain/format-utc';
 
 
 /** The DR plan's dashboard asks for the last successful drill; the next one says when it is tested again. */

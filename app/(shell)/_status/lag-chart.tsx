@@ -3,7 +3,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { STATUS_WINDOWS, type LagSeries, type StatusWindow } from '@/lib/status/status-snapshot';
 import { formatDuration } from './format-duration';
-import { formatUtc } from '@/app/_components/format-utc';
+import { formatUtc } from '@/lib/domain/format-utc';
 
 const SERIES = [
   { key: 'blob', label: 'Blob geo-replication lag', color: '#38bdf8', dash: undefined },

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { StatusBadge, type Tone } from '@/app/_components/status-badge';
 import type { ControlResult, EvidenceStatus } from '@/lib/compliance/compliance-facts';
-import { formatUtc } from '@/app/_components/format-utc';
+import { formatUtc } from '@/lib/domain/format-utc';
 
 export const STATUS_TONE: Record<EvidenceStatus, { tone: Tone; label: string }> = {
   pass: { tone: 'good', label: 'Pass' },

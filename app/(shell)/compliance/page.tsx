@@ -8,7 +8,7 @@ import { getDb } from '@/lib/db/client';
 import { pageFor } from '@/lib/domain/page-access';
 import { ControlCard, STATUS_TONE } from './control-card';
 import { EvidenceExportForm } from './evidence-export-form';
-import { formatUtc } from '@/app/_components/format-utc';
+import { formatUtc } from '@/lib/domain/format-utc';
 
 export const metadata: Metadata = { title: 'Compliance' };
 export const dynamic = 'force-dynamic';

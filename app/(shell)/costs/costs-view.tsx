@@ -6,7 +6,7 @@ import { CostMonthTable } from './cost-month-table';
 import { formatPercent } from './format-money';
 import { ModelComparisonTable } from './model-comparison-table';
 import { OverheadTrendChart } from './overhead-trend-chart';
-import { formatUtc } from '@/app/_components/format-utc';
+import { formatUtc } from '@/lib/domain/format-utc';
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (

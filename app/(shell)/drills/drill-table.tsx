@@ -3,7 +3,7 @@ import type { LifeboatConfig } from '@/lib/config/schema';
 import type { DrillRecord } from '@/lib/db/drills/drill-record';
 import { evaluateDrill } from '@/lib/drills/evaluate-drill';
 import { describeVerdict, measured, verdictClass } from './drill-copy';
-import { formatUtc } from '@/app/_components/format-utc';
+import { formatUtc } from '@/lib/domain/format-utc';
 
 /** Drills as rows: date, title, environment, state, result from the success criteria, measured RTO and RPO. */
 export function DrillTable({ caption, drills, objectives }: { caption: string; drills: readonly DrillRecord[]; objectives: LifeboatConfig['objectives'] }) {

@@ -19,12 +19,11 @@ const page = pageFor('/drills');
 export default async function DrillsPage() {
   const session = await requireRole(page.roles, page.href);
   const db = await getDb();
-  const [drills, known] = await Promise.all([listDrills(db), listKnownUsers(db)]);
+  const [drills, users] = await Promise.all([listDrills(db), listKnownUsers(db, { including: { id: session.userId, name: session.name, roles: [...session.roles] } })]);
   const { objectives } = getConfig();
   // Still to run (scheduled, requested) soonest first; ran or cancelled newest first.
   const upcoming = drills.filter((d) => d.state === 'scheduled' || d.state === 'requested').reverse();
   const past = drills.filter((d) => d.state === 'ran' || d.state === 'cancelled');
-  const users = known.some((user) => user.id === session.userId) ? known : [...known, { id: session.userId, name: session.name, roles: [...session.roles] }];
   return (
     <>
       <PageHeader title={page.label} purpose={page.purpose} />

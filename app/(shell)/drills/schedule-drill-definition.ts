@@ -4,7 +4,7 @@ import { listKnownUsers, type KnownUser } from '@/lib/db/drills/list-known-users
 import { scheduleDrill } from '@/lib/drills/schedule-drill';
 import { LIVE_DRILL_DEPS, SCHEDULE_ROLES, type DrillActionDeps } from './drill-action-deps';
 import { Environment, ScheduledFor, Title, withParticipantIds } from './drill-inputs';
-import { formatUtc } from '@/app/_components/format-utc';
+import { formatUtc } from '@/lib/domain/format-utc';
 
 export const ScheduleDrill = z.preprocess(
   withParticipantIds,
@@ -23,8 +23,7 @@ export function scheduleDrillDefinition(deps: Pick<DrillActionDeps, 'now'> = LIV
     roles: SCHEDULE_ROLES,
     input: ScheduleDrill,
     target: (input) => ({ type: 'drill', id: `new ${input.title}` }),
-    // The scheduler is known too, even before their sign-in was ever audited.
-    prepare: async ({ db, actor }) => [...(await listKnownUsers(db)).filter((user) => user.id !== actor.userId), { id: actor.userId, name: actor.name, roles: [...actor.roles] }],
+    prepare: ({ db, actor }) => listKnownUsers(db, { including: { id: actor.userId, name: actor.name, roles: [...actor.roles] } }),
     run: async ({ actor, input, tx, prepared }) => {
       const drill = await scheduleDrill(tx, actor, input, prepared, deps.now());
       return {

@@ -4,7 +4,7 @@ import type { DrillResultView } from '@/lib/metrics/failover-metrics';
 import type { DrillResult } from '@/lib/metrics/judge-drill';
 import { formatDuration } from '../_status/format-duration';
 import { DrillResultBadge } from '@/app/_components/drill-result-badge';
-import { utcText } from '@/app/_components/format-utc';
+import { utcText } from '@/lib/domain/format-utc';
 
 const COLUMNS = [{ label: 'Drill' }, { label: 'Ran (UTC)' }, { label: 'Result' }, { label: 'RTO', align: 'right' as const }, { label: 'RPO', align: 'right' as const }, { label: 'Why' }];
 

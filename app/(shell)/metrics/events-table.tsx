@@ -3,7 +3,7 @@ import { EmptyTableRow, TableHead } from '@/app/_components/table-head';
 import type { RecoveryEventView } from '@/lib/metrics/failover-metrics';
 import { formatDuration } from '../_status/format-duration';
 import { ObjectiveBadge } from './objective-badge';
-import { utcText } from '@/app/_components/format-utc';
+import { utcText } from '@/lib/domain/format-utc';
 
 const COLUMNS = [{ label: 'When (UTC)' }, { label: 'Kind' }, { label: 'State' }, { label: 'RTO', align: 'right' as const }, { label: 'RTO vs objective' }, { label: 'RPO', align: 'right' as const }, { label: 'RPO vs objective' }, { label: 'Request' }];
 const KIND: Record<string, string> = { failover: 'Real failover', failback: 'Failback', drill: 'Drill', 'storage-failover': 'Storage failover' };

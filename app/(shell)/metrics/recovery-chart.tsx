@@ -2,7 +2,7 @@
 
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChartPoint } from '@/lib/metrics/failover-metrics';
-import { formatUtc } from '@/app/_components/format-utc';
+import { formatUtc } from '@/lib/domain/format-utc';
 import { TableHead } from '@/app/_components/table-head';
 
 const POINT_COLUMNS = [{ label: 'When (UTC)' }, { label: 'Drill', align: 'right' as const }, { label: 'Real failover', align: 'right' as const }, { label: 'Average of the last 4', align: 'right' as const }];

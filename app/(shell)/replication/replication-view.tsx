@@ -3,7 +3,7 @@
 import { RelativeTime } from '@/app/_components/relative-time';
 import type { ReplicationOverview } from '@/lib/replication/replication-overview';
 import { DataLossSummary } from './data-loss-summary';
-import { formatUtc } from '@/app/_components/format-utc';
+import { formatUtc } from '@/lib/domain/format-utc';
 import { JOB_COPY } from './job-copy';
 import { RedisPanel } from './redis-panel';
 import { RunChart } from './run-chart';

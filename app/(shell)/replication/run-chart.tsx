@@ -6,7 +6,7 @@ import type { ManualReplicationJob } from '@/lib/jobs/request-replication-run';
 import type { RunView } from '@/lib/replication/replication-overview';
 import { formatMBps, formatRunDuration } from './format';
 import { JOB_COPY } from './job-copy';
-import { formatUtc } from '@/app/_components/format-utc';
+import { formatUtc } from '@/lib/domain/format-utc';
 
 const median = (values: number[]) => {
   if (values.length === 0) return null;

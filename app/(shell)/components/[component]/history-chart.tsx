@@ -3,7 +3,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ProbeRegion } from '@/lib/domain/probe-results';
 import type { ComponentHistory } from '@/lib/status/to-component-history';
-import { formatUtc } from '@/app/_components/format-utc';
+import { formatUtc } from '@/lib/domain/format-utc';
 
 const COLORS: Record<ProbeRegion, { color: string; dash?: string }> = { primary: { color: '#38bdf8' }, secondary: { color: '#a78bfa', dash: '6 3' }, global: { color: '#fbbf24', dash: '2 3' } };
 

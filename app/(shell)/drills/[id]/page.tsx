@@ -14,7 +14,7 @@ import { REQUEST_RUN_ROLES, SCHEDULE_ROLES } from '../drill-action-deps';
 import { describeVerdict, measured, verdictClass } from '../drill-copy';
 import { DrillId } from '../drill-inputs';
 import { CancelDrillButton, ConfirmParticipationForm, RequestRunButton } from './drill-actions';
-import { formatUtc } from '@/app/_components/format-utc';
+import { formatUtc } from '@/lib/domain/format-utc';
 
 export const metadata: Metadata = { title: 'Drill' };
 export const dynamic = 'force-dynamic';
