@@ -44,7 +44,6 @@ export type RunView = {
   closing: boolean;
 };
 
-export type RunViewError = { error: 'unauthenticated' | 'forbidden' | 'invalid_request' | 'not_found' | 'unavailable'; message: string };
 
 /** The JSON document of GET /api/changes/<id>/run-state: what "Starting…" polls until the real run exists. */
 export type RequestRunState = { state: string; runId: string | null };
