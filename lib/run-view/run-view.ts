@@ -44,6 +44,5 @@ export type RunView = {
   closing: boolean;
 };
 
-
 /** The JSON document of GET /api/changes/<id>/run-state: what "Starting…" polls until the real run exists. */
 export type RequestRunState = { state: string; runId: string | null };
