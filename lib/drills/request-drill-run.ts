@@ -3,7 +3,6 @@ import { createChangeRequest } from '@/lib/approvals/create-change-request';
 import { submitChangeRequest } from '@/lib/approvals/submit-change-request';
 import type { LifeboatConfig } from '@/lib/config/schema';
 import type { Preflight } from '@/lib/db/approvals/change-request-record';
-import { readChangeRequest } from '@/lib/db/approvals/read-change-request';
 import { appendAuditEvent } from '@/lib/db/audit/append-audit-event';
 import type { DbTx } from '@/lib/db/client';
 import { linkDrillRequest } from '@/lib/db/drills/link-drill-request';
@@ -27,13 +26,12 @@ export async function requestDrillRun(tx: DbTx, config: LifeboatConfig, actor: A
   }
   const reason = drillRequestReason(drill);
   const created = await createChangeRequest(tx, config, actor, { kind: 'drill', reason, preflight, now, planOptions: { environment: drill.environment } });
-  await submitChangeRequest(tx, config, actor, created.id, now);
+  const submitted = await submitChangeRequest(tx, config, actor, created.id, now);
   if (!(await linkDrillRequest(tx, drillId, created.id, now))) throw new ExpectedFailure('The drill was requested meanwhile.', 'not-scheduled');
   // The request's own trail (keyed on the change request) names its creator and submitter, as /failovers' actions do.
   const auditActor = { id: actor.userId, name: actor.name, roles: actor.roles };
   const target = { type: 'change-request', id: created.id };
-  const expiresAt = (await readChangeRequest(tx, created.id))?.expiresAt.toISOString() ?? '';
   await appendAuditEvent(tx, { actor: auditActor, action: 'change.create', target, outcome: 'success', payload: { input: { kind: 'drill', reason }, requestId: created.id, planDigest: created.planDigest, drillId } });
-  await appendAuditEvent(tx, { actor: auditActor, action: 'change.submit', target, outcome: 'success', payload: { input: { id: created.id }, planDigest: created.planDigest, expiresAt, drillId } });
+  await appendAuditEvent(tx, { actor: auditActor, action: 'change.submit', target, outcome: 'success', payload: { input: { id: created.id }, planDigest: created.planDigest, expiresAt: submitted.expiresAt.toISOString(), drillId } });
   return { requestId: created.id, planDigest: created.planDigest };
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { SecureActionDefinition } from '@/lib/actions/run-secure-action';
 import { submitChangeRequest } from '@/lib/approvals/submit-change-request';
-import { readChangeRequest } from '@/lib/db/approvals/read-change-request';
 import { approvalActorOf } from './approval-actor-of';
 import { LIVE_DEPS, REQUEST_ROLES, type ChangeActionDeps } from './change-action-deps';
 import { ChangeId } from './change-inputs';
@@ -16,13 +15,12 @@ export function submitChangeDefinition(deps: ChangeActionDeps = LIVE_DEPS): Secu
     input: SubmitChange,
     target: (input) => ({ type: 'change-request', id: input.id }),
     run: async ({ actor, input, tx }) => {
-      await submitChangeRequest(tx, deps.config(), approvalActorOf(actor), input.id, deps.now());
-      const request = await readChangeRequest(tx, input.id);
-      const expiresAt = request?.expiresAt.toISOString() ?? '';
+      const submitted = await submitChangeRequest(tx, deps.config(), approvalActorOf(actor), input.id, deps.now());
+      const expiresAt = submitted.expiresAt.toISOString();
       return {
         data: { expiresAt },
-        message: `Submitted: it needs ${request?.approversRequired ?? 'the required'} approvals before it expires.`,
-        payload: { planDigest: request?.planDigest, expiresAt },
+        message: `Submitted: it needs ${submitted.approversRequired} approvals before it expires.`,
+        payload: { planDigest: submitted.planDigest, expiresAt },
       };
     },
   };
